@@ -1,0 +1,240 @@
+package dev.flags.core.eval;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import dev.flags.core.model.Evaluation;
+import dev.flags.core.model.Flag;
+import dev.flags.core.model.FlagContext;
+import dev.flags.core.model.Reason;
+import dev.flags.core.model.Rule;
+import dev.flags.core.model.Variant;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A flag compiled for evaluation (spec §3–4). Everything that does not depend on the context is
+ * done here once: thresholds, the hash state of the salt, parsed condition values, and every
+ * possible {@link Evaluation}, so that evaluating allocates nothing.
+ */
+final class CompiledFlag {
+
+	static final int ALWAYS = Murmur3.BUCKETS;
+
+	private static final String VARIANT_SUFFIX = ":variant";
+
+	private static final BigDecimal THOUSAND = BigDecimal.valueOf(1000);
+
+	private final Flag flag;
+
+	private final boolean enabled;
+
+	private final @Nullable Set<String> include;
+
+	private final @Nullable Set<String> exclude;
+
+	private final @Nullable String bucketBy;
+
+	private final Murmur3.Prefix salt;
+
+	private final int[] variantThresholds;
+
+	private final CompiledRule[] rules;
+
+	private final int threshold;
+
+	private final Outcomes rollout;
+
+	private final Outcomes included;
+
+	private final Evaluation disabled;
+
+	private final Evaluation excluded;
+
+	/** True when the decision is the same for every context: no lists, no rules, 0 or 100 %. */
+	private final @Nullable Evaluation constant;
+
+	CompiledFlag(Flag flag, Map<String, CompiledSegment> segments) {
+		this.flag = flag;
+		this.enabled = flag.enabled();
+		this.include = flag.include().isEmpty() ? null : new HashSet<>(flag.include());
+		this.exclude = flag.exclude().isEmpty() ? null : new HashSet<>(flag.exclude());
+		String bucketBy = flag.bucketBy();
+		this.bucketBy = (bucketBy == null || "key".equals(bucketBy)) ? null : bucketBy;
+		this.salt = Murmur3.prefix(flag.effectiveSalt() + ":");
+		List<Variant> variants = flag.variants();
+		this.variantThresholds = new int[variants.size()];
+		BigDecimal cumulative = BigDecimal.ZERO;
+		for (int i = 0; i < variants.size(); i++) {
+			cumulative = cumulative.add(variants.get(i).weight());
+			this.variantThresholds[i] = threshold(cumulative);
+		}
+		String[] names = variants.stream().map(Variant::name).toArray(String[]::new);
+		this.rules = new CompiledRule[flag.rules().size()];
+		for (int r = 0; r < this.rules.length; r++) {
+			this.rules[r] = new CompiledRule(flag.rules().get(r), r, names, segments);
+		}
+		this.threshold = threshold(flag.rollout());
+		this.rollout = new Outcomes(Reason.ROLLOUT, null, names);
+		this.included = new Outcomes(Reason.INCLUDED, null, names);
+		this.disabled = new Evaluation(false, null, Reason.DISABLED, null);
+		this.excluded = new Evaluation(false, null, Reason.EXCLUDED, null);
+		this.constant = constant();
+	}
+
+	private @Nullable Evaluation constant() {
+		if (!this.enabled) {
+			return this.disabled;
+		}
+		if (this.include != null || this.exclude != null || this.rules.length > 0) {
+			return null;
+		}
+		if (this.threshold <= 0) {
+			return this.rollout.off;
+		}
+		if (this.threshold >= ALWAYS && this.variantThresholds.length == 0) {
+			return this.rollout.on[0];
+		}
+		return null;
+	}
+
+	/** {@code round(p * 1000)}, capped to the bucket range. */
+	static int threshold(BigDecimal percent) {
+		BigDecimal scaled = percent.multiply(THOUSAND).setScale(0, RoundingMode.HALF_UP);
+		if (scaled.signum() <= 0) {
+			return 0;
+		}
+		return (scaled.compareTo(BigDecimal.valueOf(ALWAYS)) >= 0) ? ALWAYS : scaled.intValue();
+	}
+
+	Flag flag() {
+		return this.flag;
+	}
+
+	Evaluation evaluate(FlagContext context) {
+		Evaluation constant = this.constant;
+		if (constant != null) {
+			return constant;
+		}
+		if (!this.enabled) {
+			return this.disabled;
+		}
+		String key = context.key();
+		if (key != null) {
+			if (this.exclude != null && this.exclude.contains(key)) {
+				return this.excluded;
+			}
+			if (this.include != null && this.include.contains(key)) {
+				return this.included.on[variant(unit(context))];
+			}
+		}
+		for (CompiledRule rule : this.rules) {
+			if (allHold(rule.when, context)) {
+				if (rule.fixedVariant >= 0) {
+					return rule.outcomes.on[rule.fixedVariant];
+				}
+				return rollOut(rule.threshold, rule.outcomes, context);
+			}
+		}
+		return rollOut(this.threshold, this.rollout, context);
+	}
+
+	static boolean allHold(CompiledCondition[] conditions, FlagContext context) {
+		for (CompiledCondition condition : conditions) {
+			if (!condition.test(context)) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private Evaluation rollOut(int threshold, Outcomes outcomes, FlagContext context) {
+		if (threshold <= 0) {
+			return outcomes.off;
+		}
+		if (threshold >= ALWAYS) {
+			return outcomes.on[(this.variantThresholds.length == 0) ? 0 : variant(unit(context))];
+		}
+		String unit = unit(context);
+		if (unit == null) {
+			return outcomes.noUnit;
+		}
+		if (this.salt.bucket(unit) >= threshold) {
+			return outcomes.off;
+		}
+		return outcomes.on[variant(unit)];
+	}
+
+	/** The index of the variant the unit gets; the first without a unit; 0 without variants. */
+	private int variant(@Nullable String unit) {
+		int[] thresholds = this.variantThresholds;
+		if (thresholds.length == 0 || unit == null) {
+			return 0;
+		}
+		int bucket = this.salt.bucket(unit, VARIANT_SUFFIX);
+		for (int i = 0; i < thresholds.length; i++) {
+			if (bucket < thresholds[i]) {
+				return i;
+			}
+		}
+		return thresholds.length - 1;
+	}
+
+	private @Nullable String unit(FlagContext context) {
+		if (this.bucketBy == null) {
+			return context.key();
+		}
+		return Values.stringForm(context.plainAttribute(this.bucketBy));
+	}
+
+	/** Every evaluation a step can give: off, no unit, or on with each variant. */
+	static final class Outcomes {
+
+		final Evaluation off;
+
+		final Evaluation noUnit;
+
+		final Evaluation[] on;
+
+		Outcomes(Reason reason, @Nullable Integer rule, String[] variants) {
+			this.off = new Evaluation(false, null, reason, rule);
+			this.noUnit = new Evaluation(false, null, Reason.NO_BUCKETING_KEY, rule);
+			if (variants.length == 0) {
+				this.on = new Evaluation[] { new Evaluation(true, null, reason, rule) };
+			}
+			else {
+				this.on = new Evaluation[variants.length];
+				for (int i = 0; i < variants.length; i++) {
+					this.on[i] = new Evaluation(true, variants[i], reason, rule);
+				}
+			}
+		}
+
+	}
+
+	/** A rule compiled: its conditions, and a threshold or a fixed variant. */
+	static final class CompiledRule {
+
+		final CompiledCondition[] when;
+
+		final int threshold;
+
+		final int fixedVariant;
+
+		final Outcomes outcomes;
+
+		CompiledRule(Rule rule, int index, String[] variants, Map<String, CompiledSegment> segments) {
+			this.when = rule.when().stream()
+				.map((condition) -> CompiledCondition.compile(condition, segments))
+				.toArray(CompiledCondition[]::new);
+			this.threshold = threshold(rule.effectiveRollout());
+			this.fixedVariant = (rule.variant() != null) ? List.of(variants).indexOf(rule.variant()) : -1;
+			this.outcomes = new Outcomes(Reason.RULE_MATCH, index, variants);
+		}
+
+	}
+
+}

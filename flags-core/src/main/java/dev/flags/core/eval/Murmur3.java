@@ -1,0 +1,234 @@
+package dev.flags.core.eval;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * MurmurHash3 x86 32-bit, seed 0, over the UTF-8 bytes of a string, and the bucket of spec §3.
+ * <p>
+ * Besides hashing whole strings, it hashes {@code prefix + unit + suffix} without building that
+ * string: the prefix (the flag's salt and {@code ':'}) is hashed once into a {@link Prefix}, and each
+ * evaluation feeds only the unit's characters, encoded to UTF-8 on the fly.
+ */
+public final class Murmur3 {
+
+	/** The number of buckets: one bucket is 0.001 %. */
+	public static final int BUCKETS = 100_000;
+
+	private static final int C1 = 0xcc9e2d51;
+
+	private static final int C2 = 0x1b873593;
+
+	private Murmur3() {
+	}
+
+	/**
+	 * The hash of a string's UTF-8 bytes.
+	 * @param s the string
+	 * @return the hash as an unsigned 32-bit value
+	 */
+	public static long hash(String s) {
+		return Integer.toUnsignedLong(hash32(s.getBytes(StandardCharsets.UTF_8)));
+	}
+
+	/**
+	 * The bucket of a string: its hash mod 100 000.
+	 * @param s the string
+	 * @return a number in 0..99 999
+	 */
+	public static int bucket(String s) {
+		return Integer.remainderUnsigned(hash32(s.getBytes(StandardCharsets.UTF_8)), BUCKETS);
+	}
+
+	/**
+	 * The hash of bytes, as a signed int holding the unsigned 32 bits.
+	 * @param data the bytes
+	 * @return the hash bits
+	 */
+	public static int hash32(byte[] data) {
+		int h1 = 0;
+		int blocks = data.length >>> 2;
+		for (int i = 0; i < blocks; i++) {
+			int off = i << 2;
+			int k1 = (data[off] & 0xff) | (data[off + 1] & 0xff) << 8 | (data[off + 2] & 0xff) << 16
+					| (data[off + 3] & 0xff) << 24;
+			h1 = mixH1(h1, mixK1(k1));
+		}
+		int tail = blocks << 2;
+		int k1 = 0;
+		switch (data.length & 3) {
+			case 3:
+				k1 ^= (data[tail + 2] & 0xff) << 16;
+				// fall through
+			case 2:
+				k1 ^= (data[tail + 1] & 0xff) << 8;
+				// fall through
+			case 1:
+				k1 ^= data[tail] & 0xff;
+				h1 ^= mixK1(k1);
+				break;
+			default:
+				break;
+		}
+		return fmix(h1 ^ data.length);
+	}
+
+	/**
+	 * The prefix state of a string, to hash {@code prefix + unit + suffix} without allocating.
+	 * @param prefix the prefix, e.g. {@code "new-checkout:"}
+	 * @return the precomputed state
+	 */
+	public static Prefix prefix(String prefix) {
+		byte[] bytes = prefix.getBytes(StandardCharsets.UTF_8);
+		int h1 = 0;
+		int blocks = bytes.length >>> 2;
+		for (int i = 0; i < blocks; i++) {
+			int off = i << 2;
+			int k1 = (bytes[off] & 0xff) | (bytes[off + 1] & 0xff) << 8 | (bytes[off + 2] & 0xff) << 16
+					| (bytes[off + 3] & 0xff) << 24;
+			h1 = mixH1(h1, mixK1(k1));
+		}
+		int pending = 0;
+		int count = bytes.length & 3;
+		for (int i = 0; i < count; i++) {
+			pending |= (bytes[(blocks << 2) + i] & 0xff) << (i << 3);
+		}
+		return new Prefix(h1, pending, count, bytes.length);
+	}
+
+	static int mixK1(int k1) {
+		k1 *= C1;
+		k1 = Integer.rotateLeft(k1, 15);
+		return k1 * C2;
+	}
+
+	static int mixH1(int h1, int k1) {
+		h1 ^= k1;
+		h1 = Integer.rotateLeft(h1, 13);
+		return h1 * 5 + 0xe6546b64;
+	}
+
+	static int fmix(int h) {
+		h ^= h >>> 16;
+		h *= 0x85ebca6b;
+		h ^= h >>> 13;
+		h *= 0xc2b2ae35;
+		h ^= h >>> 16;
+		return h;
+	}
+
+	/**
+	 * The hash state after a prefix: whole 4-byte blocks mixed, 0 to 3 bytes pending.
+	 */
+	public static final class Prefix {
+
+		private final int h1;
+
+		private final int pending;
+
+		private final int pendingCount;
+
+		private final int length;
+
+		Prefix(int h1, int pending, int pendingCount, int length) {
+			this.h1 = h1;
+			this.pending = pending;
+			this.pendingCount = pendingCount;
+			this.length = length;
+		}
+
+		/**
+		 * The bucket of {@code prefix + unit}.
+		 * @param unit the unit
+		 * @return a number in 0..99 999
+		 */
+		public int bucket(String unit) {
+			return Integer.remainderUnsigned(hash32(unit, ""), BUCKETS);
+		}
+
+		/**
+		 * The bucket of {@code prefix + unit + suffix}.
+		 * @param unit the unit
+		 * @param suffix the suffix, e.g. {@code ":variant"}
+		 * @return a number in 0..99 999
+		 */
+		public int bucket(String unit, String suffix) {
+			return Integer.remainderUnsigned(hash32(unit, suffix), BUCKETS);
+		}
+
+		/**
+		 * The hash of {@code prefix + unit + suffix}, allocating nothing.
+		 * @param unit the unit
+		 * @param suffix the suffix
+		 * @return the hash bits
+		 */
+		public int hash32(String unit, String suffix) {
+			int h1 = this.h1;
+			int k = this.pending;
+			int n = this.pendingCount;
+			int length = this.length;
+			for (int part = 0; part < 2; part++) {
+				String s = (part == 0) ? unit : suffix;
+				int size = s.length();
+				for (int i = 0; i < size; i++) {
+					int c = s.charAt(i);
+					if (c < 0x80) {
+						k |= c << (n << 3);
+						length++;
+						if (++n == 4) {
+							h1 = mixH1(h1, mixK1(k));
+							k = 0;
+							n = 0;
+						}
+						continue;
+					}
+					int code;
+					if (Character.isHighSurrogate((char) c) && i + 1 < size
+							&& Character.isLowSurrogate(s.charAt(i + 1))) {
+						code = Character.toCodePoint((char) c, s.charAt(++i));
+					}
+					else if (Character.isSurrogate((char) c)) {
+						code = '?';
+					}
+					else {
+						code = c;
+					}
+					int bytes;
+					int encoded;
+					if (code < 0x80) {
+						bytes = 1;
+						encoded = code;
+					}
+					else if (code < 0x800) {
+						bytes = 2;
+						encoded = (0xc0 | (code >>> 6)) | (0x80 | (code & 0x3f)) << 8;
+					}
+					else if (code < 0x10000) {
+						bytes = 3;
+						encoded = (0xe0 | (code >>> 12)) | (0x80 | ((code >>> 6) & 0x3f)) << 8
+								| (0x80 | (code & 0x3f)) << 16;
+					}
+					else {
+						bytes = 4;
+						encoded = (0xf0 | (code >>> 18)) | (0x80 | ((code >>> 12) & 0x3f)) << 8
+								| (0x80 | ((code >>> 6) & 0x3f)) << 16 | (0x80 | (code & 0x3f)) << 24;
+					}
+					for (int b = 0; b < bytes; b++) {
+						k |= ((encoded >>> (b << 3)) & 0xff) << (n << 3);
+						length++;
+						if (++n == 4) {
+							h1 = mixH1(h1, mixK1(k));
+							k = 0;
+							n = 0;
+						}
+					}
+				}
+			}
+			if (n > 0) {
+				h1 ^= mixK1(k);
+			}
+			return fmix(h1 ^ length);
+		}
+
+	}
+
+}

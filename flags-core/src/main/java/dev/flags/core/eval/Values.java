@@ -1,0 +1,119 @@
+package dev.flags.core.eval;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The value conversions of spec §5.1: string forms and numbers.
+ */
+final class Values {
+
+	private static final double TWO_TO_53 = 9007199254740992.0;
+
+	private Values() {
+	}
+
+	/**
+	 * The string form: a string is itself; booleans are {@code true}/{@code false}; an integral
+	 * number below 2^53 in magnitude is its plain decimal; anything else has none.
+	 */
+	static @Nullable String stringForm(@Nullable Object value) {
+		if (value instanceof String s) {
+			return s;
+		}
+		if (value instanceof Boolean b) {
+			return b ? "true" : "false";
+		}
+		if (value instanceof Number n) {
+			return integralForm(n);
+		}
+		return null;
+	}
+
+	private static @Nullable String integralForm(Number n) {
+		if (n instanceof Integer || n instanceof Long || n instanceof Short || n instanceof Byte) {
+			long l = n.longValue();
+			return (Math.abs((double) l) < TWO_TO_53) ? Long.toString(l) : null;
+		}
+		if (n instanceof BigInteger big) {
+			return (big.bitLength() <= 53 && Math.abs(big.doubleValue()) < TWO_TO_53) ? big.toString() : null;
+		}
+		if (n instanceof BigDecimal big) {
+			BigDecimal stripped = big.stripTrailingZeros();
+			if (stripped.scale() > 0) {
+				return null;
+			}
+			return integralForm(stripped.toBigIntegerExact());
+		}
+		double d = n.doubleValue();
+		if (Double.isNaN(d) || Double.isInfinite(d) || d != Math.rint(d) || Math.abs(d) >= TWO_TO_53) {
+			return null;
+		}
+		return Long.toString((long) d);
+	}
+
+	/** Whether a value is a number: a JSON number, or a string in the JSON number grammar. */
+	static boolean isNumber(@Nullable Object value) {
+		return (value instanceof Number) || (value instanceof String s && isJsonNumber(s));
+	}
+
+	/** The number a value holds; only call when {@link #isNumber} is true. */
+	static double toDouble(Object value) {
+		return (value instanceof Number n) ? n.doubleValue() : Double.parseDouble((String) value);
+	}
+
+	/** Whether a string matches {@code -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?} exactly. */
+	static boolean isJsonNumber(String s) {
+		int length = s.length();
+		int i = 0;
+		if (i < length && s.charAt(i) == '-') {
+			i++;
+		}
+		if (i >= length) {
+			return false;
+		}
+		char c = s.charAt(i);
+		if (c == '0') {
+			i++;
+		}
+		else if (c >= '1' && c <= '9') {
+			while (i < length && isDigit(s.charAt(i))) {
+				i++;
+			}
+		}
+		else {
+			return false;
+		}
+		if (i < length && s.charAt(i) == '.') {
+			i++;
+			int start = i;
+			while (i < length && isDigit(s.charAt(i))) {
+				i++;
+			}
+			if (i == start) {
+				return false;
+			}
+		}
+		if (i < length && (s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
+			i++;
+			if (i < length && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+				i++;
+			}
+			int start = i;
+			while (i < length && isDigit(s.charAt(i))) {
+				i++;
+			}
+			if (i == start) {
+				return false;
+			}
+		}
+		return i == length;
+	}
+
+	static boolean isDigit(char c) {
+		return c >= '0' && c <= '9';
+	}
+
+}

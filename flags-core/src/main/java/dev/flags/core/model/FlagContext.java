@@ -1,0 +1,234 @@
+package dev.flags.core.model;
+
+import java.time.temporal.TemporalAccessor;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Who or what a flag is evaluated for (spec §2): an optional key and attributes. Immutable and
+ * safe to share between threads; build one per request or job and evaluate many flags with it.
+ * <p>
+ * Attribute values are strings, numbers, booleans, or lists of those. Enums, UUIDs and
+ * {@code java.time} values are stored as their string form. A {@code null} value, and a list
+ * that is empty once its {@code null} elements are dropped, count as a missing attribute. The
+ * attribute name {@code key} always means the context key.
+ */
+public final class FlagContext {
+
+	private static final FlagContext ANONYMOUS = new FlagContext(null, Map.of());
+
+	private final @Nullable String key;
+
+	private final Map<String, Object> attributes;
+
+	private FlagContext(@Nullable String key, Map<String, Object> attributes) {
+		this.key = key;
+		this.attributes = attributes;
+	}
+
+	/**
+	 * A context with no key and no attributes.
+	 * @return the anonymous context
+	 */
+	public static FlagContext anonymous() {
+		return ANONYMOUS;
+	}
+
+	/**
+	 * A context with a key and no attributes.
+	 * @param key the context key, usually a user id
+	 * @return the context
+	 */
+	public static FlagContext of(String key) {
+		return new FlagContext(key, Map.of());
+	}
+
+	/**
+	 * A context with a key and attributes.
+	 * @param key the context key, or null for an anonymous context
+	 * @param attributes the attributes
+	 * @return the context
+	 * @throws IllegalArgumentException when an attribute value is of an unsupported type
+	 */
+	public static FlagContext of(@Nullable String key, Map<String, ?> attributes) {
+		Builder builder = builder().key(key);
+		attributes.forEach(builder::attribute);
+		return builder.build();
+	}
+
+	/**
+	 * A builder for a context.
+	 * @return the builder
+	 */
+	public static Builder builder() {
+		return new Builder();
+	}
+
+	/**
+	 * A builder for a context with the given key.
+	 * @param key the context key
+	 * @return the builder
+	 */
+	public static Builder builder(@Nullable String key) {
+		return new Builder().key(key);
+	}
+
+	/**
+	 * A builder that starts from this context.
+	 * @return the builder
+	 */
+	public Builder toBuilder() {
+		Builder builder = new Builder().key(this.key);
+		builder.attributes.putAll(this.attributes);
+		return builder;
+	}
+
+	/**
+	 * The context key: the unit most flags bucket by.
+	 * @return the key, or null for an anonymous context
+	 */
+	public @Nullable String key() {
+		return this.key;
+	}
+
+	/**
+	 * The attributes, normalized.
+	 * @return an unmodifiable map of attribute names to values
+	 */
+	public Map<String, Object> attributes() {
+		return Collections.unmodifiableMap(this.attributes);
+	}
+
+	/**
+	 * The value of an attribute; {@code key} names the context key.
+	 * @param name the attribute name
+	 * @return the value: a String, Number, Boolean or non-empty List of those; null when missing
+	 */
+	public @Nullable Object attribute(String name) {
+		return "key".equals(name) ? this.key : this.attributes.get(name);
+	}
+
+	/**
+	 * The value of an attribute other than {@code key}; the evaluator's fast path.
+	 * @param name the attribute name, never {@code key}
+	 * @return the value, or null when missing
+	 */
+	public @Nullable Object plainAttribute(String name) {
+		return this.attributes.get(name);
+	}
+
+	@Override
+	public boolean equals(@Nullable Object other) {
+		return (other instanceof FlagContext that) && Objects.equals(this.key, that.key)
+				&& this.attributes.equals(that.attributes);
+	}
+
+	@Override
+	public int hashCode() {
+		return Objects.hash(this.key, this.attributes);
+	}
+
+	@Override
+	public String toString() {
+		return "FlagContext{key=" + this.key + ", attributes=" + this.attributes + "}";
+	}
+
+	/**
+	 * Builds a {@link FlagContext}.
+	 */
+	public static final class Builder {
+
+		private @Nullable String key;
+
+		private final Map<String, Object> attributes = new LinkedHashMap<>();
+
+		Builder() {
+		}
+
+		/**
+		 * Sets the context key.
+		 * @param key the key, or null for an anonymous context
+		 * @return this builder
+		 */
+		public Builder key(@Nullable String key) {
+			this.key = key;
+			return this;
+		}
+
+		/**
+		 * Sets an attribute; a null value, or an empty list, removes it.
+		 * @param name the attribute name
+		 * @param value a string, number, boolean, enum, UUID, {@code java.time} value, or a
+		 * collection or array of those
+		 * @return this builder
+		 * @throws IllegalArgumentException when the value is of an unsupported type
+		 */
+		public Builder attribute(String name, @Nullable Object value) {
+			Objects.requireNonNull(name, "attribute name");
+			Object normalized = normalize(name, value);
+			if (normalized == null) {
+				this.attributes.remove(name);
+			}
+			else {
+				this.attributes.put(name, normalized);
+			}
+			return this;
+		}
+
+		/**
+		 * Builds the context.
+		 * @return the context
+		 */
+		public FlagContext build() {
+			return new FlagContext(this.key, new HashMap<>(this.attributes));
+		}
+
+		private static @Nullable Object normalize(String name, @Nullable Object value) {
+			if (value instanceof Collection<?> collection) {
+				return normalizeList(name, collection);
+			}
+			if (value instanceof Object[] array) {
+				return normalizeList(name, List.of(array));
+			}
+			return normalizeScalar(name, value);
+		}
+
+		private static @Nullable Object normalizeList(String name, Collection<?> collection) {
+			List<Object> list = new ArrayList<>(collection.size());
+			for (Object element : collection) {
+				if (element instanceof Collection<?> || element instanceof Object[]) {
+					throw new IllegalArgumentException(
+							"Attribute '" + name + "' holds a nested list; values are scalars or lists of scalars");
+				}
+				Object scalar = normalizeScalar(name, element);
+				if (scalar != null) {
+					list.add(scalar);
+				}
+			}
+			return list.isEmpty() ? null : List.copyOf(list);
+		}
+
+		private static @Nullable Object normalizeScalar(String name, @Nullable Object value) {
+			if (value == null || value instanceof String || value instanceof Boolean || value instanceof Number) {
+				return value;
+			}
+			if (value instanceof CharSequence || value instanceof Enum<?> || value instanceof UUID
+					|| value instanceof TemporalAccessor || value instanceof Character) {
+				return (value instanceof Enum<?> e) ? e.name() : value.toString();
+			}
+			throw new IllegalArgumentException("Attribute '" + name + "' has a value of unsupported type "
+					+ value.getClass().getName() + "; use a string, number, boolean or a list of those");
+		}
+
+	}
+
+}

@@ -1,0 +1,224 @@
+package dev.flags.core.registry;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+import dev.flags.core.eval.FlagSnapshot;
+import dev.flags.core.model.Definitions;
+import dev.flags.core.model.Flag;
+import dev.flags.core.store.FlagStore;
+import dev.flags.core.store.StoreChange;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Holds the current immutable {@link FlagSnapshot} that evaluation reads, and keeps it in step
+ * with a {@link FlagStore}: on every change event, and on {@link #refresh()} (the periodic
+ * backstop). Reading the snapshot is one volatile read.
+ * <p>
+ * A store that fails, or returns an invalid document, never takes flags away: the last good
+ * snapshot stays and {@link #status()} says what went wrong. A refresh that finds the store
+ * suddenly empty is treated as suspicious and not applied, unless the flags were deleted through
+ * the store's write path.
+ */
+public final class FlagRegistry implements AutoCloseable {
+
+	private final FlagStore store;
+
+	private final Clock clock;
+
+	private final FlagStore.Subscription subscription;
+
+	private final CopyOnWriteArrayList<Consumer<FlagSnapshot>> listeners = new CopyOnWriteArrayList<>();
+
+	private volatile FlagSnapshot snapshot = FlagSnapshot.empty();
+
+	private volatile long revision = Long.MIN_VALUE;
+
+	private volatile @Nullable Instant lastSuccess;
+
+	private volatile @Nullable Instant lastFailure;
+
+	private volatile @Nullable String lastError;
+
+	/**
+	 * Creates a registry and loads the store's document.
+	 * @param store the store
+	 * @throws RuntimeException when the store cannot be loaded
+	 */
+	public FlagRegistry(FlagStore store) {
+		this(store, null, Clock.systemUTC());
+	}
+
+	/**
+	 * Creates a registry that starts from a bootstrap document when the store cannot be loaded.
+	 * @param store the store
+	 * @param bootstrap the document to serve until the store answers, or null to fail instead
+	 * @param clock the clock for status times
+	 */
+	public FlagRegistry(FlagStore store, @Nullable Definitions bootstrap, Clock clock) {
+		this.store = store;
+		this.clock = clock;
+		try {
+			load(true);
+		}
+		catch (RuntimeException ex) {
+			if (bootstrap == null) {
+				throw ex;
+			}
+			fail(ex);
+			this.snapshot = FlagSnapshot.of(bootstrap);
+		}
+		this.subscription = store.subscribe(this::onChange);
+	}
+
+	/**
+	 * The current snapshot.
+	 * @return the snapshot; never null
+	 */
+	public FlagSnapshot snapshot() {
+		return this.snapshot;
+	}
+
+	/**
+	 * The store this registry reads.
+	 * @return the store
+	 */
+	public FlagStore store() {
+		return this.store;
+	}
+
+	/**
+	 * Reloads from the store when its revision moved. Never throws: a failure keeps the last good
+	 * snapshot and shows in {@link #status()}.
+	 * @return true when a new snapshot was installed
+	 */
+	public boolean refresh() {
+		try {
+			return load(false);
+		}
+		catch (RuntimeException ex) {
+			fail(ex);
+			return false;
+		}
+	}
+
+	/**
+	 * Saves a flag through the store and installs the resulting snapshot before returning, so the
+	 * writer reads its own write.
+	 * @param flag the new definition
+	 * @param expectedVersion the version the change was based on; 0 to create
+	 * @return the stored flag
+	 */
+	public Flag save(Flag flag, long expectedVersion) {
+		Flag stored = this.store.save(flag, expectedVersion);
+		reloadTrusted();
+		return stored;
+	}
+
+	/**
+	 * Deletes a flag through the store and installs the resulting snapshot before returning.
+	 * @param key the flag key
+	 * @param expectedVersion the version the deletion was based on
+	 */
+	public void delete(String key, long expectedVersion) {
+		this.store.delete(key, expectedVersion);
+		reloadTrusted();
+	}
+
+	/**
+	 * Registers a listener called with every new snapshot.
+	 * @param listener the listener
+	 * @return a handle that unregisters it
+	 */
+	public FlagStore.Subscription onSnapshot(Consumer<FlagSnapshot> listener) {
+		this.listeners.add(listener);
+		return () -> this.listeners.remove(listener);
+	}
+
+	/**
+	 * How fresh the snapshot is and what went wrong last.
+	 * @return the status
+	 */
+	public Status status() {
+		Instant success = this.lastSuccess;
+		Instant failure = this.lastFailure;
+		boolean healthy = failure == null || (success != null && success.isAfter(failure));
+		return new Status(healthy, this.snapshot.size(), this.revision, success, failure,
+				healthy ? null : this.lastError,
+				(success != null) ? Duration.between(success, this.clock.instant()) : null);
+	}
+
+	@Override
+	public void close() {
+		this.subscription.close();
+	}
+
+	private void onChange(StoreChange change) {
+		switch (change.type()) {
+			case SAVED, DELETED -> reloadTrusted();
+			case EXTERNAL -> refresh();
+			case ERROR -> fail((change.error() != null) ? change.error()
+					: new IllegalStateException("store reported an error"));
+		}
+	}
+
+	private void reloadTrusted() {
+		try {
+			load(true);
+		}
+		catch (RuntimeException ex) {
+			fail(ex);
+		}
+	}
+
+	private synchronized boolean load(boolean trusted) {
+		long storeRevision = this.store.revision();
+		if (storeRevision == this.revision && this.lastSuccess != null) {
+			this.lastSuccess = this.clock.instant();
+			return false;
+		}
+		Definitions definitions = this.store.load();
+		FlagSnapshot current = this.snapshot;
+		if (!trusted && definitions.flags().isEmpty() && current.size() > 0) {
+			throw new IllegalStateException("The store returned no flags while " + current.size()
+					+ " were loaded; keeping them (delete flags through the store to remove them)");
+		}
+		FlagSnapshot next = FlagSnapshot.of(definitions);
+		this.snapshot = next;
+		this.revision = storeRevision;
+		this.lastSuccess = this.clock.instant();
+		for (Consumer<FlagSnapshot> listener : this.listeners) {
+			try {
+				listener.accept(next);
+			}
+			catch (RuntimeException ex) {
+				// A listener's failure must not undo or hide a good reload.
+			}
+		}
+		return true;
+	}
+
+	private void fail(Throwable error) {
+		this.lastFailure = this.clock.instant();
+		this.lastError = error.getClass().getSimpleName() + ": " + error.getMessage();
+	}
+
+	/**
+	 * The registry's health.
+	 *
+	 * @param healthy whether the last load succeeded
+	 * @param flags the number of flags in the snapshot
+	 * @param revision the store revision the snapshot was loaded at
+	 * @param lastSuccess when the store was last read successfully
+	 * @param lastFailure when reading it last failed
+	 * @param lastError what went wrong, while unhealthy
+	 * @param age how long since the store was last read successfully
+	 */
+	public record Status(boolean healthy, int flags, long revision, @Nullable Instant lastSuccess,
+			@Nullable Instant lastFailure, @Nullable String lastError, @Nullable Duration age) {
+	}
+
+}

@@ -1,0 +1,64 @@
+package dev.flags.core.store;
+
+import java.util.Optional;
+
+import dev.flags.core.model.Definitions;
+import dev.flags.core.model.DefinitionsValidator;
+import dev.flags.core.model.Flag;
+
+/**
+ * The write rules every document-based store shares: the version check, the version bump, and
+ * validating the whole document that would result, before anything is stored.
+ */
+final class DocumentWrites {
+
+	private DocumentWrites() {
+	}
+
+	/**
+	 * The document with the flag saved.
+	 * @param document the current document
+	 * @param flag the new definition
+	 * @param expectedVersion the version the write was based on; 0 to create
+	 * @return the new document; the saved flag carries version {@code expectedVersion + 1}
+	 */
+	static Definitions save(Definitions document, Flag flag, long expectedVersion) {
+		if (expectedVersion < 0) {
+			throw new IllegalArgumentException("expectedVersion must not be negative (was " + expectedVersion + ")");
+		}
+		Optional<Flag> current = document.flag(flag.key());
+		if (current.isEmpty() ? expectedVersion != 0 : current.get().versionOrZero() != expectedVersion) {
+			throw new VersionConflictException(flag.key(), expectedVersion,
+					current.map(Flag::versionOrZero).orElse(null));
+		}
+		Definitions changed = document.withFlag(flag.withVersion(expectedVersion + 1));
+		DefinitionsValidator.validate(changed);
+		return changed;
+	}
+
+	/**
+	 * The document with the flag deleted.
+	 * @param document the current document
+	 * @param key the flag key
+	 * @param expectedVersion the version the deletion was based on
+	 * @return the new document
+	 */
+	static Definitions delete(Definitions document, String key, long expectedVersion) {
+		Optional<Flag> current = document.flag(key);
+		if (current.isEmpty() || current.get().versionOrZero() != expectedVersion) {
+			throw new VersionConflictException(key, expectedVersion, current.map(Flag::versionOrZero).orElse(null));
+		}
+		return document.withoutFlag(key);
+	}
+
+	/**
+	 * The flag as saved in a document.
+	 * @param document the document after the save
+	 * @param key the flag key
+	 * @return the stored flag
+	 */
+	static Flag stored(Definitions document, String key) {
+		return document.flag(key).orElseThrow();
+	}
+
+}

@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 import dev.flags.core.eval.FlagSnapshot;
 import dev.flags.core.model.Definitions;
 import dev.flags.core.model.Flag;
+import dev.flags.core.model.InvalidDefinitionsException;
 import dev.flags.core.store.FlagStore;
 import dev.flags.core.store.StoreChange;
 import org.jspecify.annotations.Nullable;
@@ -43,6 +44,10 @@ public final class FlagRegistry implements AutoCloseable {
 
 	private volatile @Nullable String lastError;
 
+	// A flag, not a comparison of instants: a failure and a recovery within one tick of the clock
+	// (or under a fixed clock) must still end healthy.
+	private volatile boolean healthy = true;
+
 	/**
 	 * Creates a registry and loads the store's document.
 	 * @param store the store
@@ -57,21 +62,25 @@ public final class FlagRegistry implements AutoCloseable {
 	 * @param store the store
 	 * @param bootstrap the document to serve until the store answers, or null to fail instead
 	 * @param clock the clock for status times
+	 * @throws InvalidDefinitionsException when the bootstrap document is invalid
+	 * @throws RuntimeException when the store cannot be loaded and there is no bootstrap document
 	 */
 	public FlagRegistry(FlagStore store, @Nullable Definitions bootstrap, Clock clock) {
 		this.store = store;
 		this.clock = clock;
+		FlagSnapshot fallback = (bootstrap != null) ? FlagSnapshot.of(bootstrap) : null;
+		// Subscribed first, so that no change between the first load and the subscription is missed.
+		this.subscription = store.subscribe(this::onChange);
 		try {
 			load(true);
 		}
 		catch (RuntimeException ex) {
-			if (bootstrap == null) {
+			if (fallback == null) {
+				this.subscription.close();
 				throw ex;
 			}
-			fail(ex);
-			this.snapshot = FlagSnapshot.of(bootstrap);
+			bootstrap(fallback, ex);
 		}
-		this.subscription = store.subscribe(this::onChange);
 	}
 
 	/**
@@ -144,9 +153,8 @@ public final class FlagRegistry implements AutoCloseable {
 	 */
 	public Status status() {
 		Instant success = this.lastSuccess;
-		Instant failure = this.lastFailure;
-		boolean healthy = failure == null || (success != null && success.isAfter(failure));
-		return new Status(healthy, this.snapshot.size(), this.revision, success, failure,
+		boolean healthy = this.healthy;
+		return new Status(healthy, this.snapshot.size(), this.revision, success, this.lastFailure,
 				healthy ? null : this.lastError,
 				(success != null) ? Duration.between(success, this.clock.instant()) : null);
 	}
@@ -177,7 +185,7 @@ public final class FlagRegistry implements AutoCloseable {
 	private synchronized boolean load(boolean trusted) {
 		long storeRevision = this.store.revision();
 		if (storeRevision == this.revision && this.lastSuccess != null) {
-			this.lastSuccess = this.clock.instant();
+			succeeded();
 			return false;
 		}
 		Definitions definitions = this.store.load();
@@ -189,7 +197,7 @@ public final class FlagRegistry implements AutoCloseable {
 		FlagSnapshot next = FlagSnapshot.of(definitions);
 		this.snapshot = next;
 		this.revision = storeRevision;
-		this.lastSuccess = this.clock.instant();
+		succeeded();
 		for (Consumer<FlagSnapshot> listener : this.listeners) {
 			try {
 				listener.accept(next);
@@ -201,9 +209,23 @@ public final class FlagRegistry implements AutoCloseable {
 		return true;
 	}
 
-	private void fail(Throwable error) {
+	private synchronized void bootstrap(FlagSnapshot bootstrap, RuntimeException error) {
+		// A change event may have loaded the store in the meantime: then the store is what counts.
+		if (this.lastSuccess == null) {
+			this.snapshot = bootstrap;
+			fail(error);
+		}
+	}
+
+	private void succeeded() {
+		this.lastSuccess = this.clock.instant();
+		this.healthy = true;
+	}
+
+	private synchronized void fail(Throwable error) {
 		this.lastFailure = this.clock.instant();
 		this.lastError = error.getClass().getSimpleName() + ": " + error.getMessage();
+		this.healthy = false;
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package dev.flags.core.model;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -26,6 +27,16 @@ final class Copies {
 			return Map.of();
 		}
 		return Collections.unmodifiableMap(new LinkedHashMap<>(extra));
+	}
+
+	/** A decimal without trailing zeros and never in exponent form, so that 25, 25.0 and 2.5E+1 are equal. */
+	static BigDecimal decimal(BigDecimal value) {
+		BigDecimal stripped = value.stripTrailingZeros();
+		return (stripped.scale() < 0) ? stripped.setScale(0) : stripped;
+	}
+
+	static @Nullable BigDecimal nullableDecimal(@Nullable BigDecimal value) {
+		return (value != null) ? decimal(value) : null;
 	}
 
 	static List<Object> values(@Nullable List<?> values) {

@@ -60,6 +60,7 @@ public record Flag(String key, FlagKind kind, @Nullable String description, @Nul
 	 * @param extra unknown fields to keep
 	 */
 	public Flag {
+		rollout = Copies.decimal(rollout);
 		include = Copies.list(include);
 		exclude = Copies.list(exclude);
 		rules = Copies.list(rules);
@@ -120,11 +121,12 @@ public record Flag(String key, FlagKind kind, @Nullable String description, @Nul
 	}
 
 	/**
-	 * The version of this flag, 0 when it has none.
-	 * @return the version
+	 * The version writes are checked against: the {@code version} field, or 1 for a flag written
+	 * without one (a hand-written definition is its first version). Creating a flag expects 0.
+	 * @return the current version, at least 1
 	 */
-	public long versionOrZero() {
-		return (this.version != null) ? this.version : 0L;
+	public long currentVersion() {
+		return (this.version != null && this.version > 0) ? this.version : 1L;
 	}
 
 	/**
@@ -256,7 +258,7 @@ public record Flag(String key, FlagKind kind, @Nullable String description, @Nul
 		 * @return this builder
 		 */
 		public Builder rollout(double rollout) {
-			return rollout(new BigDecimal(Double.toString(rollout)).stripTrailingZeros());
+			return rollout(BigDecimal.valueOf(rollout));
 		}
 
 		/**

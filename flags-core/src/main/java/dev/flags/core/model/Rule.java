@@ -28,6 +28,7 @@ public record Rule(@Nullable String description, List<Condition> when, @Nullable
 	 * @param extra unknown fields to keep
 	 */
 	public Rule {
+		rollout = Copies.nullableDecimal(rollout);
 		when = Copies.list(when);
 		extra = Copies.extra(extra);
 	}
@@ -39,7 +40,7 @@ public record Rule(@Nullable String description, List<Condition> when, @Nullable
 	 * @return the rule
 	 */
 	public static Rule rollout(double rollout, Condition... when) {
-		return new Rule(null, List.of(when), new BigDecimal(Double.toString(rollout)), null, Map.of());
+		return new Rule(null, List.of(when), BigDecimal.valueOf(rollout), null, Map.of());
 	}
 
 	/**

@@ -21,6 +21,7 @@ public record Variant(String name, BigDecimal weight, Map<String, @Nullable Obje
 	 * @param extra unknown fields to keep
 	 */
 	public Variant {
+		weight = Copies.decimal(weight);
 		extra = Copies.extra(extra);
 	}
 
@@ -31,7 +32,7 @@ public record Variant(String name, BigDecimal weight, Map<String, @Nullable Obje
 	 * @return the variant
 	 */
 	public static Variant of(String name, double weight) {
-		return new Variant(name, new BigDecimal(Double.toString(weight)), Map.of());
+		return new Variant(name, BigDecimal.valueOf(weight), Map.of());
 	}
 
 }

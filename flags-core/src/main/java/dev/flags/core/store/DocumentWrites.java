@@ -27,9 +27,9 @@ final class DocumentWrites {
 			throw new IllegalArgumentException("expectedVersion must not be negative (was " + expectedVersion + ")");
 		}
 		Optional<Flag> current = document.flag(flag.key());
-		if (current.isEmpty() ? expectedVersion != 0 : current.get().versionOrZero() != expectedVersion) {
+		if (current.isEmpty() ? expectedVersion != 0 : current.get().currentVersion() != expectedVersion) {
 			throw new VersionConflictException(flag.key(), expectedVersion,
-					current.map(Flag::versionOrZero).orElse(null));
+					current.map(Flag::currentVersion).orElse(null));
 		}
 		Definitions changed = document.withFlag(flag.withVersion(expectedVersion + 1));
 		DefinitionsValidator.validate(changed);
@@ -45,8 +45,8 @@ final class DocumentWrites {
 	 */
 	static Definitions delete(Definitions document, String key, long expectedVersion) {
 		Optional<Flag> current = document.flag(key);
-		if (current.isEmpty() || current.get().versionOrZero() != expectedVersion) {
-			throw new VersionConflictException(key, expectedVersion, current.map(Flag::versionOrZero).orElse(null));
+		if (current.isEmpty() || current.get().currentVersion() != expectedVersion) {
+			throw new VersionConflictException(key, expectedVersion, current.map(Flag::currentVersion).orElse(null));
 		}
 		return document.withoutFlag(key);
 	}

@@ -29,6 +29,17 @@ class InMemoryFlagStoreTests extends AbstractFlagStoreTests {
 	}
 
 	@Test
+	void flagWithoutVersionIsAtVersionOneSoACreateCannotReplaceIt() {
+		Flag handWritten = flag("new-checkout", 25);
+		InMemoryFlagStore store = new InMemoryFlagStore(Definitions.of(List.of(handWritten), List.of()));
+		assertThatExceptionOfType(VersionConflictException.class)
+			.isThrownBy(() -> store.save(flag("new-checkout", 90), 0))
+			.satisfies((ex) -> assertThat(ex.currentVersion()).isEqualTo(1L));
+		assertThat(store.load().flag("new-checkout")).contains(handWritten);
+		assertThat(store.save(flag("new-checkout", 30), 1).version()).isEqualTo(2L);
+	}
+
+	@Test
 	void invalidInitialDocumentIsRefused() {
 		assertThatExceptionOfType(InvalidDefinitionsException.class)
 			.isThrownBy(() -> new InMemoryFlagStore(Definitions.of(List.of(flag("new-checkout", 150)), List.of())))

@@ -256,7 +256,9 @@ public record Flag(String key, FlagKind kind, @Nullable String description, @Nul
 		 * @return this builder
 		 */
 		public Builder rollout(double rollout) {
-			return rollout(new BigDecimal(Double.toString(rollout)).stripTrailingZeros());
+			BigDecimal exact = new BigDecimal(Double.toString(rollout)).stripTrailingZeros();
+			// 100 strips to 1E+2; scale 0 keeps it equal to the 100 a document reads back
+			return rollout((exact.scale() < 0) ? exact.setScale(0) : exact);
 		}
 
 		/**

@@ -51,6 +51,8 @@ class ConditionOperatorTests {
 			-9007199254740992  | ["-9007199254740992"] | false
 			9007199254740992   | [9007199254740992]    | true
 			1e300              | ["1e300"]             | false
+			1e999999999        | ["1"]                 | false
+			5                  | [1e999999999, "5"]    | true
 			true               | [true]                | true
 			true               | ["true"]              | true
 			"true"             | [true]                | true

@@ -237,6 +237,8 @@ class EvaluationStepsTests {
 		Evaluation noUnit = new Evaluation(false, null, Reason.NO_BUCKETING_KEY, null);
 		assertThat(evaluate(flag, context("account", "0.5"))).isEqualTo(noUnit);
 		assertThat(evaluate(flag, context("account", "9007199254740992"))).isEqualTo(noUnit);
+		assertThat(evaluate(flag, context("account", "1e999999999"))).isEqualTo(noUnit);
+		assertThat(evaluate(flag, context("account", "-1e999999999"))).isEqualTo(noUnit);
 		assertThat(evaluate(flag, context("account", "[\"a\"]"))).isEqualTo(noUnit);
 		assertThat(evaluate(flag, context("account", "[\"a\", \"b\"]"))).isEqualTo(noUnit);
 		assertThat(evaluate(flag, context("account", "null"))).isEqualTo(noUnit);

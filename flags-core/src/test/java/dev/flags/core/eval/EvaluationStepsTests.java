@@ -1,7 +1,10 @@
 package dev.flags.core.eval;
 
+import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 
 import dev.flags.core.json.DefinitionsCodec;
 import dev.flags.core.model.Condition;
@@ -169,8 +172,8 @@ class EvaluationStepsTests {
 	void thresholdIsExactAtTheSmallestStep() {
 		String key = keys(1).get(0);
 		int bucket = rolloutBucket("f", key);
-		Flag justBelow = Flag.builder("f").rollout(new java.math.BigDecimal(bucket).movePointLeft(3)).build();
-		Flag justAbove = Flag.builder("f").rollout(new java.math.BigDecimal(bucket + 1).movePointLeft(3)).build();
+		Flag justBelow = Flag.builder("f").rollout(new BigDecimal(bucket).movePointLeft(3)).build();
+		Flag justAbove = Flag.builder("f").rollout(new BigDecimal(bucket + 1).movePointLeft(3)).build();
 		assertThat(evaluate(justBelow, FlagContext.of(key)).enabled()).isFalse();
 		assertThat(evaluate(justAbove, FlagContext.of(key)).enabled()).isTrue();
 	}
@@ -344,8 +347,8 @@ class EvaluationStepsTests {
 	}
 
 	static List<String> keys(int count) {
-		java.util.Random random = new java.util.Random(42);
-		List<String> keys = new java.util.ArrayList<>();
+		Random random = new Random(42);
+		List<String> keys = new ArrayList<>();
 		for (int i = 0; i < count; i++) {
 			keys.add("user-" + Long.toHexString(random.nextLong()));
 		}

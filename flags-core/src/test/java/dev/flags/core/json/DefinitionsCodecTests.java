@@ -3,6 +3,7 @@ package dev.flags.core.json;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import dev.flags.core.model.Condition;
 import dev.flags.core.model.DefinitionProblem;
@@ -16,11 +17,14 @@ import dev.flags.core.model.Rule;
 import dev.flags.core.model.Variant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 /**
  * Tests for {@link DefinitionsCodec}: lossless round trips and the rejections of spec §1.
@@ -150,34 +154,60 @@ class DefinitionsCodecTests {
 		assertThat(DefinitionsCodec.readFlag(DefinitionsCodec.writeFlag(flag))).isEqualTo(flag);
 	}
 
+	/** Flags, written with single quotes for readability, that break one rule each. */
+	static Stream<Arguments> invalidFlags() {
+		return Stream.of(
+				arguments("bad key", "flags[0]", "key", "not a valid flag key",
+						"{ 'key': 'New Checkout' }"),
+				arguments("empty key", "flags[0]", "key", "not a valid flag key",
+						"{ 'key': '' }"),
+				arguments("missing key", "flags[0]", "key", "is required",
+						"{ 'rollout': 5 }"),
+				arguments("rollout below 0", "flag 'f'", "rollout", "between 0 and 100",
+						"{ 'key': 'f', 'rollout': -0.001 }"),
+				arguments("rollout above 100", "flag 'f'", "rollout", "between 0 and 100",
+						"{ 'key': 'f', 'rollout': 100.001 }"),
+				arguments("four decimals", "flag 'f'", "rollout", "at most 3 decimals",
+						"{ 'key': 'f', 'rollout': 12.3456 }"),
+				arguments("rule rollout", "flag 'f'", "rules[0].rollout", "between 0 and 100",
+						"{ 'key': 'f', 'rules': [ { 'when': [], 'rollout': 101 } ] }"),
+				arguments("unknown operator", "flag 'f'", "rules[0].when[0].op", "unknown operator 'like'",
+						"{ 'key': 'f', 'rules': [ { 'when': [ { 'attribute': 'a', 'op': 'like', 'values': [] } ] } ] }"),
+				arguments("variant and rollout", "flag 'f'", "rules[0]", "either a variant or a rollout",
+						"{ 'key': 'f', 'variants': [ { 'name': 'a', 'weight': 100 } ], 'rules': [ { 'when': [], 'variant': 'a', 'rollout': 50 } ] }"),
+				arguments("undeclared variant", "flag 'f'", "rules[0].variant", "'b' is not one of the flag's variants",
+						"{ 'key': 'f', 'variants': [ { 'name': 'a', 'weight': 100 } ], 'rules': [ { 'when': [], 'variant': 'b' } ] }"),
+				arguments("negative weight", "flag 'f'", "variants[0].weight", "must not be negative",
+						"{ 'key': 'f', 'variants': [ { 'name': 'a', 'weight': -10 }, { 'name': 'b', 'weight': 110 } ] }"),
+				arguments("weights not 100", "flag 'f'", "variants", "must sum to 100",
+						"{ 'key': 'f', 'variants': [ { 'name': 'a', 'weight': 50 }, { 'name': 'b', 'weight': 40 } ] }"),
+				arguments("unknown kind", "flag 'f'", "kind", "unknown kind 'feature'",
+						"{ 'key': 'f', 'kind': 'feature' }"),
+				arguments("null value", "flag 'f'", "rules[0].when[0].values[0]", "must be a string, number or boolean",
+						"{ 'key': 'f', 'rules': [ { 'when': [ { 'attribute': 'a', 'op': 'in', 'values': [null] } ] } ] }"),
+				arguments("list value", "flag 'f'", "rules[0].when[0].values[1]", "must be a string, number or boolean",
+						"{ 'key': 'f', 'rules': [ { 'when': [ { 'attribute': 'a', 'op': 'in', 'values': ['x', [1]] } ] } ] }"),
+				arguments("object value", "flag 'f'", "rules[0].when[0].values[0]", "must be a string, number or boolean",
+						"{ 'key': 'f', 'rules': [ { 'when': [ { 'attribute': 'a', 'op': 'in', 'values': [{}] } ] } ] }"),
+				arguments("enabled yes", "flag 'f'", "enabled", "must be true or false",
+						"{ 'key': 'f', 'enabled': 'yes' }"),
+				arguments("rollout string", "flag 'f'", "rollout", "must be a number",
+						"{ 'key': 'f', 'rollout': '25' }"),
+				arguments("include string", "flag 'f'", "include", "must be an array",
+						"{ 'key': 'f', 'include': 'x' }"),
+				arguments("include number", "flag 'f'", "include[0]", "must be a string",
+						"{ 'key': 'f', 'include': [1] }"),
+				arguments("values not a list", "flag 'f'", "rules[0].when[0].values", "must be an array",
+						"{ 'key': 'f', 'rules': [ { 'when': [ { 'attribute': 'a', 'op': 'in', 'values': 'x' } ] } ] }"),
+				arguments("missing attribute", "flag 'f'", "rules[0].when[0].attribute", "is required",
+						"{ 'key': 'f', 'rules': [ { 'when': [ { 'op': 'in', 'values': ['x'] } ] } ] }"));
+	}
+
 	@ParameterizedTest(name = "{0}")
-	@CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
-			bad key           | { "key": "New Checkout" }                                  | flags[0]   | key                | not a valid flag key
-			empty key         | { "key": "" }                                              | flags[0]   | key                | not a valid flag key
-			missing key       | { "rollout": 5 }                                           | flags[0]   | key                | is required
-			rollout below 0   | { "key": "f", "rollout": -0.001 }                          | flag 'f'   | rollout            | between 0 and 100
-			rollout above 100 | { "key": "f", "rollout": 100.001 }                         | flag 'f'   | rollout            | between 0 and 100
-			four decimals     | { "key": "f", "rollout": 12.3456 }                         | flag 'f'   | rollout            | at most 3 decimals
-			rule rollout      | { "key": "f", "rules": [ { "when": [], "rollout": 101 } ] } | flag 'f'   | rules[0].rollout   | between 0 and 100
-			unknown operator  | { "key": "f", "rules": [ { "when": [ { "attribute": "a", "op": "like", "values": [] } ] } ] } | flag 'f' | rules[0].when[0].op | unknown operator 'like'
-			variant and rollout | { "key": "f", "variants": [ { "name": "a", "weight": 100 } ], "rules": [ { "when": [], "variant": "a", "rollout": 50 } ] } | flag 'f' | rules[0] | either a variant or a rollout
-			undeclared variant | { "key": "f", "variants": [ { "name": "a", "weight": 100 } ], "rules": [ { "when": [], "variant": "b" } ] } | flag 'f' | rules[0].variant | 'b' is not one of the flag's variants
-			negative weight   | { "key": "f", "variants": [ { "name": "a", "weight": -10 }, { "name": "b", "weight": 110 } ] } | flag 'f' | variants[0].weight | must not be negative
-			weights not 100   | { "key": "f", "variants": [ { "name": "a", "weight": 50 }, { "name": "b", "weight": 40 } ] } | flag 'f' | variants | must sum to 100
-			unknown kind      | { "key": "f", "kind": "feature" }                          | flag 'f'   | kind               | unknown kind 'feature'
-			null value        | { "key": "f", "rules": [ { "when": [ { "attribute": "a", "op": "in", "values": [null] } ] } ] } | flag 'f' | rules[0].when[0].values[0] | must be a string, number or boolean
-			list value        | { "key": "f", "rules": [ { "when": [ { "attribute": "a", "op": "in", "values": ["x", [1]] } ] } ] } | flag 'f' | rules[0].when[0].values[1] | must be a string, number or boolean
-			object value      | { "key": "f", "rules": [ { "when": [ { "attribute": "a", "op": "in", "values": [{}] } ] } ] } | flag 'f' | rules[0].when[0].values[0] | must be a string, number or boolean
-			enabled yes       | { "key": "f", "enabled": "yes" }                           | flag 'f'   | enabled            | must be true or false
-			rollout string    | { "key": "f", "rollout": "25" }                            | flag 'f'   | rollout            | must be a number
-			include string    | { "key": "f", "include": "x" }                             | flag 'f'   | include            | must be an array
-			include number    | { "key": "f", "include": [1] }                             | flag 'f'   | include[0]         | must be a string
-			values not a list | { "key": "f", "rules": [ { "when": [ { "attribute": "a", "op": "in", "values": "x" } ] } ] } | flag 'f' | rules[0].when[0].values | must be an array
-			missing attribute | { "key": "f", "rules": [ { "when": [ { "op": "in", "values": ["x"] } ] } ] } | flag 'f' | rules[0].when[0].attribute | is required
-			""")
-	void invalidFlagIsRejectedNamingFlagFieldAndReason(String name, String flag, String location, String field,
-			String reason) {
-		String document = "{ \"flags\": [ " + flag + " ] }";
+	@MethodSource("invalidFlags")
+	void invalidFlagIsRejectedNamingFlagFieldAndReason(String name, String location, String field, String reason,
+			String flag) {
+		String document = "{ \"flags\": [ " + flag.replace('\'', '"') + " ] }";
 		assertThatExceptionOfType(InvalidDefinitionsException.class).isThrownBy(() -> DefinitionsCodec.read(document))
 			.satisfies((ex) -> {
 				assertThat(ex.problems()).singleElement().satisfies((problem) -> {
@@ -239,7 +269,7 @@ class DefinitionsCodecTests {
 	}
 
 	@Test
-	void everyProblemIsReportedTogetherInDocumentOrder() {
+	void everyProblemIsReportedTogether() {
 		String document = """
 				{ "flags": [ { "key": "ok", "rollout": 5 },
 				             { "key": "a", "rollout": 101, "enabled": "yes" },
@@ -315,13 +345,11 @@ class DefinitionsCodecTests {
 
 	private static void assertSingleProblem(String document, String location, String field, String reason) {
 		assertThatExceptionOfType(InvalidDefinitionsException.class).isThrownBy(() -> DefinitionsCodec.read(document))
-			.satisfies((ex) -> assertThat(ex.problems()).singleElement()
-				.isEqualTo(new DefinitionProblem(location, field, ex.problems().get(0).reason()))
-				.satisfies((problem) -> assertThat(problem.reason()).contains(reason)));
-	}
-
-	private static org.assertj.core.groups.Tuple tuple(Object... values) {
-		return org.assertj.core.groups.Tuple.tuple(values);
+			.satisfies((ex) -> assertThat(ex.problems()).singleElement().satisfies((problem) -> {
+				assertThat(problem.location()).isEqualTo(location);
+				assertThat(problem.field()).isEqualTo(field);
+				assertThat(problem.reason()).contains(reason);
+			}));
 	}
 
 }

@@ -92,7 +92,7 @@ public final class Murmur3 {
 		for (int i = 0; i < count; i++) {
 			pending |= (bytes[(blocks << 2) + i] & 0xff) << (i << 3);
 		}
-		return new Prefix(h1, pending, count, bytes.length);
+		return new Prefix(prefix, h1, pending, count, bytes.length);
 	}
 
 	static int mixK1(int k1) {
@@ -121,6 +121,8 @@ public final class Murmur3 {
 	 */
 	public static final class Prefix {
 
+		private final String text;
+
 		private final int h1;
 
 		private final int pending;
@@ -129,7 +131,8 @@ public final class Murmur3 {
 
 		private final int length;
 
-		Prefix(int h1, int pending, int pendingCount, int length) {
+		Prefix(String text, int h1, int pending, int pendingCount, int length) {
+			this.text = text;
 			this.h1 = h1;
 			this.pending = pending;
 			this.pendingCount = pendingCount;
@@ -156,7 +159,8 @@ public final class Murmur3 {
 		}
 
 		/**
-		 * The hash of {@code prefix + unit + suffix}, allocating nothing.
+		 * The hash of {@code prefix + unit + suffix}, allocating nothing unless a surrogate pair is
+		 * split between the parts.
 		 * @param unit the unit
 		 * @param suffix the suffix
 		 * @return the hash bits
@@ -187,6 +191,10 @@ public final class Murmur3 {
 						code = Character.toCodePoint((char) c, s.charAt(++i));
 					}
 					else if (Character.isSurrogate((char) c)) {
+						if (i == 0 && Character.isLowSurrogate((char) c) && endsWithHighSurrogate(part, unit)) {
+							// A pair split between two parts is one character of the joined string.
+							return Murmur3.hash32((this.text + unit + suffix).getBytes(StandardCharsets.UTF_8));
+						}
 						code = '?';
 					}
 					else {
@@ -227,6 +235,12 @@ public final class Murmur3 {
 				h1 ^= mixK1(k);
 			}
 			return fmix(h1 ^ length);
+		}
+
+		/** Whether what comes before the given part (unit: 0, suffix: 1) ends with a high surrogate. */
+		private boolean endsWithHighSurrogate(int part, String unit) {
+			String before = (part == 1 && !unit.isEmpty()) ? unit : this.text;
+			return !before.isEmpty() && Character.isHighSurrogate(before.charAt(before.length() - 1));
 		}
 
 	}

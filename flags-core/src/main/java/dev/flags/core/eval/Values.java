@@ -42,7 +42,9 @@ final class Values {
 		}
 		if (n instanceof BigDecimal big) {
 			BigDecimal stripped = big.stripTrailingZeros();
-			if (stripped.scale() > 0) {
+			// More than 16 integer digits is at least 2^53; checked first so that a huge exponent
+			// (1e999999999) is never expanded into its digits.
+			if (stripped.scale() > 0 || stripped.precision() - stripped.scale() > 16) {
 				return null;
 			}
 			return integralForm(stripped.toBigIntegerExact());

@@ -59,6 +59,9 @@ public final class DefinitionsCodec {
 
 	private static final Set<String> DOCUMENT_FIELDS = Set.of("flags", "segments");
 
+	/** The parser's default limit on a number's length; a longer integer is left in exponent form. */
+	private static final int MAX_INTEGER_DIGITS = 1000;
+
 	private static final JsonMapper MAPPER = JsonMapper.builder()
 		.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
 		.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
@@ -316,6 +319,23 @@ public final class DefinitionsCodec {
 		extra.forEach((name, value) -> node.set(name, MAPPER.valueToTree(value)));
 	}
 
+	/**
+	 * A number as it reads back once written. Numbers are written in plain notation, so an
+	 * integral decimal in exponent form ({@code 1e3}, read as a {@link BigDecimal} of negative
+	 * scale) is written {@code 1000} and reads back as an integer: it is read as that integer in
+	 * the first place, so that reading, writing and reading again gives equal definitions.
+	 */
+	private static Number readBack(Number number) {
+		if (number instanceof BigDecimal big && big.scale() < 0 && big.precision() - big.scale() <= MAX_INTEGER_DIGITS) {
+			BigInteger integer = big.toBigIntegerExact();
+			if (integer.bitLength() < Integer.SIZE) {
+				return integer.intValue();
+			}
+			return (integer.bitLength() < Long.SIZE) ? integer.longValue() : integer;
+		}
+		return number;
+	}
+
 	/** A JSON value as plain Java: String, Boolean, Number, List, Map, or null. */
 	static @Nullable Object plain(JsonNode node) {
 		if (node.isNull() || node.isMissingNode()) {
@@ -328,7 +348,7 @@ public final class DefinitionsCodec {
 			return node.booleanValue();
 		}
 		if (node.isNumber()) {
-			return node.numberValue();
+			return readBack(node.numberValue());
 		}
 		if (node.isArray()) {
 			List<@Nullable Object> list = new ArrayList<>();
@@ -593,7 +613,7 @@ public final class DefinitionsCodec {
 			}
 			Number number = value.numberValue();
 			if (number instanceof BigDecimal big) {
-				return big;
+				return (big.scale() < 0 && big.precision() - big.scale() <= MAX_INTEGER_DIGITS) ? big.setScale(0) : big;
 			}
 			if (number instanceof BigInteger big) {
 				return new BigDecimal(big);

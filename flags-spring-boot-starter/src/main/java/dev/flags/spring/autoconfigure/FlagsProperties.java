@@ -68,8 +68,9 @@ public class FlagsProperties {
 	public static class Definitions {
 
 		/**
-		 * Flags by key. Use the bracket notation for a key with a dot, for example
-		 * 'flags.definitions.flags[checkout.v2].rollout'.
+		 * Flags by key. Write a key with a dot or an underscore in brackets, for example
+		 * 'flags.definitions.flags[checkout.v2].rollout'; without them the binder drops
+		 * those characters.
 		 */
 		private Map<String, FlagDefinitionProperties> flags = new LinkedHashMap<>();
 

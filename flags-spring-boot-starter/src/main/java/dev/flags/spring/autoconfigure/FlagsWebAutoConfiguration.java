@@ -44,8 +44,8 @@ public final class FlagsWebAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(FlagContextResolver.class)
-	RequestFlagContextResolver flagContextResolver(FlagsProperties properties, PrincipalKeyResolver principalKeyResolver,
-			ObjectProvider<FlagContextContributor> contributors) {
+	RequestFlagContextResolver flagContextResolver(FlagsProperties properties,
+			PrincipalKeyResolver principalKeyResolver, ObjectProvider<FlagContextContributor> contributors) {
 		FlagsProperties.Web web = properties.getWeb();
 		FlagsProperties.AnonymousCookie cookie = web.getAnonymousCookie();
 		return new RequestFlagContextResolver(principalKeyResolver, web.getKeyHeader(), web.getAttributeHeaders(),

@@ -101,7 +101,7 @@ class FlagsAutoConfigurationTests {
 	}
 
 	@Test
-	void userRegistryReplacesOursAndTheStoreIsStillConfigured() {
+	void userRegistryReplacesOurs() {
 		this.contextRunner.withBean("myRegistry", FlagRegistry.class, () -> new FlagRegistry(new InMemoryFlagStore()))
 			.run((context) -> assertThat(context).hasSingleBean(FlagRegistry.class)
 				.getBean(FlagRegistry.class)
@@ -150,18 +150,19 @@ class FlagsAutoConfigurationTests {
 					"flags.definitions.flags.plan-gate.rules[0].when[0].attribute=plan",
 					"flags.definitions.flags.plan-gate.rules[0].when[0].op=in",
 					"flags.definitions.flags.plan-gate.rules[0].when[0].values=enterprise,team",
-					"flags.definitions.flags[checkout.v2].rollout=100")
+					"flags.definitions.flags[checkout.v2].rollout=100",
+					"flags.definitions.flags[new_search].rollout=100")
 			.run((context) -> {
 				FlagService flags = context.getBean(FlagService.class);
 				FlagContext user = FlagContext.of("user-1");
 				assertThat(flags.isEnabled("new-checkout", user)).isTrue();
 				assertThat(flags.isEnabled("kill", user)).isFalse();
-				assertThat(flags.isEnabled("plan-gate", FlagContext.builder("user-1").attribute("plan", "team").build()))
-					.isTrue();
-				assertThat(flags.isEnabled("plan-gate", FlagContext.builder("user-1").attribute("plan", "free").build()))
-					.isFalse();
+				assertThat(flags.isEnabled("plan-gate", withAttribute("plan", "team"))).isTrue();
+				assertThat(flags.isEnabled("plan-gate", withAttribute("plan", "free"))).isFalse();
 				assertThat(flags.isEnabled("checkout.v2", user)).isTrue();
-				assertThat(flags.snapshot().keys()).containsExactly("new-checkout", "kill", "plan-gate", "checkout.v2");
+				assertThat(flags.isEnabled("new_search", user)).isTrue();
+				assertThat(flags.snapshot().keys()).containsExactly("new-checkout", "kill", "plan-gate", "checkout.v2",
+						"new_search");
 			});
 	}
 
@@ -243,10 +244,8 @@ class FlagsAutoConfigurationTests {
 				FlagService flags = context.getBean(FlagService.class);
 				assertThat(flags.snapshot().keys()).containsExactly("new-checkout", "eu-pricing");
 				assertThat(flags.isEnabled("new-checkout", FlagContext.of("user-1"))).isTrue();
-				assertThat(flags.isEnabled("eu-pricing", FlagContext.builder("user-1").attribute("country", "DE").build()))
-					.isTrue();
-				assertThat(flags.isEnabled("eu-pricing", FlagContext.builder("user-1").attribute("country", "US").build()))
-					.isFalse();
+				assertThat(flags.isEnabled("eu-pricing", withAttribute("country", "DE"))).isTrue();
+				assertThat(flags.isEnabled("eu-pricing", withAttribute("country", "US"))).isFalse();
 			});
 	}
 
@@ -272,7 +271,8 @@ class FlagsAutoConfigurationTests {
 				assertThat(context).hasFailed();
 				String description = new InvalidDefinitionsFailureAnalyzer().analyze(context.getStartupFailure())
 					.getDescription();
-				assertThat(description).contains("flags.definitions-location (class path resource [flags/invalid.json])")
+				assertThat(description)
+					.contains("flags.definitions-location (class path resource [flags/invalid.json])")
 					.contains("flag 'new-checkout': rollout: must be between 0 and 100 (was 250)");
 			});
 	}
@@ -314,6 +314,10 @@ class FlagsAutoConfigurationTests {
 	void refreshCanBeTurnedOff() {
 		this.contextRunner.withPropertyValues("flags.refresh-interval=0")
 			.run((context) -> assertThat(context.getBean(FlagRegistryRefresher.class).isRunning()).isFalse());
+	}
+
+	private static FlagContext withAttribute(String name, Object value) {
+		return FlagContext.builder("user-1").attribute(name, value).build();
 	}
 
 	private static Flag on(String key) {

@@ -88,6 +88,21 @@ class FlagsWebAutoConfigurationTests {
 	}
 
 	@Test
+	void headerAttributesKeepTheirNames() {
+		this.contextRunner
+			.withPropertyValues("flags.web.attribute-headers.country=CloudFront-Viewer-Country",
+					"flags.web.attribute-headers.appVersion=X-App-Version")
+			.run((context) -> {
+				MockHttpServletRequest request = new MockHttpServletRequest();
+				request.addHeader("cloudfront-viewer-country", "DE");
+				request.addHeader("X-App-Version", "2.1.0");
+				FlagContext resolved = context.getBean(FlagContextResolver.class)
+					.resolve(request, new MockHttpServletResponse());
+				assertThat(resolved.attributes()).containsEntry("country", "DE").containsEntry("appVersion", "2.1.0");
+			});
+	}
+
+	@Test
 	void anonymousCookieCanBeTurnedOff() {
 		this.contextRunner.withPropertyValues("flags.web.anonymous-cookie.enabled=false").run((context) -> {
 			MockHttpServletResponse response = new MockHttpServletResponse();

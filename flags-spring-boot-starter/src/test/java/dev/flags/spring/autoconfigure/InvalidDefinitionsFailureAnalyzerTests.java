@@ -31,8 +31,9 @@ class InvalidDefinitionsFailureAnalyzerTests {
 
 	@Test
 	void listsEveryProblemAndNamesTheConfiguredSource() {
-		FailureAnalysis analysis = new InvalidDefinitionsFailureAnalyzer().analyze(
-				new BeanCreationException("flagStore", "failed", new InvalidDefinitionsSourceException("flags.definitions", INVALID)));
+		InvalidDefinitionsSourceException source = new InvalidDefinitionsSourceException("flags.definitions", INVALID);
+		FailureAnalysis analysis = new InvalidDefinitionsFailureAnalyzer()
+			.analyze(new BeanCreationException("flagStore", "failed", source));
 		assertThat(analysis.getDescription()).isEqualTo("""
 				Invalid flag definitions in flags.definitions:
 

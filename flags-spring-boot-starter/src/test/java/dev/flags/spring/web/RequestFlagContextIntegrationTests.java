@@ -140,7 +140,8 @@ class RequestFlagContextIntegrationTests {
 		// The test thread carries mock request attributes; a job's own thread carries none.
 		ExecutorService job = Executors.newSingleThreadExecutor();
 		try {
-			List<FlagContext> seen = job.submit(() -> List.of(this.contexts.currentContext(), this.flags.currentContext()))
+			List<FlagContext> seen = job
+				.submit(() -> List.of(this.contexts.currentContext(), this.flags.currentContext()))
 				.get(30, TimeUnit.SECONDS);
 			assertThat(seen).containsOnly(FlagContext.anonymous());
 		}
@@ -176,7 +177,8 @@ class RequestFlagContextIntegrationTests {
 		@Bean
 		@Order(1)
 		FlagContextContributor planContributor() {
-			return (context, builder) -> builder.attribute("plan", "alice".equals(context.key()) ? "enterprise" : "free");
+			return (context, builder) -> builder.attribute("plan",
+					"alice".equals(context.key()) ? "enterprise" : "free");
 		}
 
 		@Bean

@@ -47,6 +47,19 @@ class RequestScopedProvidersTests {
 	}
 
 	@Test
+	void failedResolutionGivesTheAnonymousContextForTheWholeRequest() {
+		AtomicInteger attempts = new AtomicInteger();
+		RequestFlagContextProvider provider = new RequestFlagContextProvider((request, response) -> {
+			attempts.incrementAndGet();
+			throw new IllegalStateException("identity provider is down");
+		});
+		enterRequest();
+		assertThat(provider.currentContext()).isEqualTo(FlagContext.anonymous());
+		assertThat(provider.currentContext()).isEqualTo(FlagContext.anonymous());
+		assertThat(attempts).hasValue(1);
+	}
+
+	@Test
 	void contextIsAnonymousOutsideARequest() {
 		RequestFlagContextProvider provider = new RequestFlagContextProvider(
 				(request, response) -> FlagContext.of("never"));

@@ -10,6 +10,10 @@ import dev.flags.core.model.FlagContext;
  * {@link FlagContextProvider}), or the anonymous context outside a request. Background workers
  * pass an explicit context and get the same decisions as the web app for the same user.
  * <p>
+ * Within an HTTP request, every decision comes from the snapshot that was current at the
+ * request's first evaluation (see {@link FlagSnapshotProvider}): a flag changed mid-request keeps
+ * the decision the request first got, and the request never sees half of a change.
+ * <p>
  * Decisions follow the evaluation spec exactly. No method throws: a flag that is not defined, or
  * cannot be evaluated, gives the default (off, or the given default variant).
  */

@@ -1,0 +1,211 @@
+package dev.flags.spring.autoconfigure;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.core.io.Resource;
+
+/**
+ * Configuration of flags, under the {@code flags} prefix.
+ */
+@ConfigurationProperties("flags")
+public class FlagsProperties {
+
+	/**
+	 * How often the store is read again to pick up changes it did not announce. Zero or a
+	 * negative duration turns the periodic refresh off.
+	 */
+	private Duration refreshInterval = Duration.ofSeconds(5);
+
+	/**
+	 * Location of a definitions document in the JSON format of the evaluation spec, for
+	 * example 'classpath:flags.json' or 'file:/etc/shop/flags.json'. Flags also defined
+	 * under 'flags.definitions' take the fields set there.
+	 */
+	private @Nullable Resource definitionsLocation;
+
+	private final Definitions definitions = new Definitions();
+
+	private final Store store = new Store();
+
+	private final Web web = new Web();
+
+	public Duration getRefreshInterval() {
+		return this.refreshInterval;
+	}
+
+	public void setRefreshInterval(Duration refreshInterval) {
+		this.refreshInterval = refreshInterval;
+	}
+
+	public @Nullable Resource getDefinitionsLocation() {
+		return this.definitionsLocation;
+	}
+
+	public void setDefinitionsLocation(@Nullable Resource definitionsLocation) {
+		this.definitionsLocation = definitionsLocation;
+	}
+
+	public Definitions getDefinitions() {
+		return this.definitions;
+	}
+
+	public Store getStore() {
+		return this.store;
+	}
+
+	public Web getWeb() {
+		return this.web;
+	}
+
+	/**
+	 * Flags and segments defined in the application's configuration.
+	 */
+	public static class Definitions {
+
+		/**
+		 * Flags by key. Write a key with a dot or an underscore in brackets, for example
+		 * 'flags.definitions.flags[checkout.v2].rollout'; without them the binder drops
+		 * those characters.
+		 */
+		private Map<String, FlagDefinitionProperties> flags = new LinkedHashMap<>();
+
+		/**
+		 * Segments by key, for the 'in_segment' conditions of flag rules.
+		 */
+		private Map<String, SegmentDefinitionProperties> segments = new LinkedHashMap<>();
+
+		public Map<String, FlagDefinitionProperties> getFlags() {
+			return this.flags;
+		}
+
+		public void setFlags(Map<String, FlagDefinitionProperties> flags) {
+			this.flags = flags;
+		}
+
+		public Map<String, SegmentDefinitionProperties> getSegments() {
+			return this.segments;
+		}
+
+		public void setSegments(Map<String, SegmentDefinitionProperties> segments) {
+			this.segments = segments;
+		}
+
+	}
+
+	/**
+	 * Where definitions are kept.
+	 */
+	public static class Store {
+
+		/**
+		 * Which store keeps the definitions.
+		 */
+		private FlagStoreType type = FlagStoreType.AUTO;
+
+		public FlagStoreType getType() {
+			return this.type;
+		}
+
+		public void setType(FlagStoreType type) {
+			this.type = type;
+		}
+
+	}
+
+	/**
+	 * How the context of an HTTP request is resolved.
+	 */
+	public static class Web {
+
+		/**
+		 * Request header whose value becomes the context key when no user is authenticated,
+		 * for example 'X-User-Id'. Off by default: any client can set a header, so it
+		 * identifies no one unless a gateway in front of the application sets it and drops
+		 * it from client requests.
+		 */
+		private @Nullable String keyHeader;
+
+		/**
+		 * Context attributes taken from request headers, attribute name to header name, for
+		 * example 'country' to 'CloudFront-Viewer-Country'. Clients can set headers: rules on
+		 * these attributes may shape an experience, never decide what a user may access.
+		 */
+		private Map<String, String> attributeHeaders = new LinkedHashMap<>();
+
+		private final AnonymousCookie anonymousCookie = new AnonymousCookie();
+
+		public @Nullable String getKeyHeader() {
+			return this.keyHeader;
+		}
+
+		public void setKeyHeader(@Nullable String keyHeader) {
+			this.keyHeader = keyHeader;
+		}
+
+		public Map<String, String> getAttributeHeaders() {
+			return this.attributeHeaders;
+		}
+
+		public void setAttributeHeaders(Map<String, String> attributeHeaders) {
+			this.attributeHeaders = attributeHeaders;
+		}
+
+		public AnonymousCookie getAnonymousCookie() {
+			return this.anonymousCookie;
+		}
+
+	}
+
+	/**
+	 * The cookie that gives anonymous visitors a stable key.
+	 */
+	public static class AnonymousCookie {
+
+		/**
+		 * Whether visitors with no other key get a random id in a cookie, so that they keep
+		 * their bucket across requests.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Name of the cookie.
+		 */
+		private String name = "flags_anonymous_id";
+
+		/**
+		 * How long the cookie lasts.
+		 */
+		private Duration maxAge = Duration.ofDays(365);
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public String getName() {
+			return this.name;
+		}
+
+		public void setName(String name) {
+			this.name = name;
+		}
+
+		public Duration getMaxAge() {
+			return this.maxAge;
+		}
+
+		public void setMaxAge(Duration maxAge) {
+			this.maxAge = maxAge;
+		}
+
+	}
+
+}

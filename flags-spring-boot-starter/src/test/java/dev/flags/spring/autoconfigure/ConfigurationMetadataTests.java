@@ -1,0 +1,48 @@
+package dev.flags.spring.autoconfigure;
+
+import java.io.InputStream;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.core.io.ClassPathResource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Checks the configuration metadata the annotation processor generates from
+ * {@link FlagsProperties}, which IDEs use to complete and describe {@code flags.*}.
+ */
+class ConfigurationMetadataTests {
+
+	@Test
+	void everyPropertyIsDescribedAndDefaultsAreListed() throws Exception {
+		JsonNode metadata;
+		try (InputStream in = new ClassPathResource("META-INF/spring-configuration-metadata.json").getInputStream()) {
+			metadata = JsonMapper.builder().build().readTree(in);
+		}
+		assertThat(metadata.get("properties").values()).isNotEmpty().allSatisfy((property) -> assertThat(
+				property.path("description").asString()).as(property.get("name").asString()).isNotBlank());
+		assertThat(property(metadata, "flags.refresh-interval").get("defaultValue").asString()).isEqualTo("5s");
+		assertThat(property(metadata, "flags.store.type").get("defaultValue").asString()).isEqualTo("auto");
+		assertThat(property(metadata, "flags.web.anonymous-cookie.name").get("defaultValue").asString())
+			.isEqualTo("flags_anonymous_id");
+		assertThat(property(metadata, "flags.web.anonymous-cookie.max-age").get("defaultValue").asString())
+			.isEqualTo("365d");
+		assertThat(property(metadata, "flags.web.key-header").get("description").asString())
+			.contains("any client can set a header");
+		assertThat(property(metadata, "flags.definitions.flags")).isNotNull();
+		assertThat(property(metadata, "flags.definitions-location")).isNotNull();
+	}
+
+	private static JsonNode property(JsonNode metadata, String name) {
+		for (JsonNode property : metadata.get("properties").values()) {
+			if (name.equals(property.get("name").asString())) {
+				return property;
+			}
+		}
+		throw new AssertionError("No metadata for " + name);
+	}
+
+}

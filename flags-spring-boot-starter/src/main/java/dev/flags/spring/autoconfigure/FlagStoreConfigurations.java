@@ -1,6 +1,10 @@
 package dev.flags.spring.autoconfigure;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+
 import dev.flags.core.model.Definitions;
+import dev.flags.core.store.FileFlagStore;
 import dev.flags.core.store.FlagStore;
 import dev.flags.core.store.InMemoryFlagStore;
 import org.apache.commons.logging.Log;
@@ -24,13 +28,29 @@ final class FlagStoreConfigurations {
 
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnMissingBean(FlagStore.class)
-	@ConditionalOnFlagStoreType(FlagStoreType.FILE)
+	@ConditionalOnFlagStoreType(value = FlagStoreType.FILE, matchIfAuto = true)
 	static final class FileStoreConfiguration {
 
 		@Bean
-		FlagStore flagStore() {
-			throw new InvalidConfigurationPropertyValueException("flags.store.type", "file",
-					"No file store is available in this version. Use 'memory', or declare a FlagStore bean.");
+		FileFlagStore flagStore(FlagsProperties properties) {
+			FlagsProperties.File file = properties.getStore().getFile();
+			Path path = file.getPath();
+			if (path == null) {
+				throw new InvalidConfigurationPropertyValueException("flags.store.file.path", "",
+						"The file store needs the path of its definitions file.");
+			}
+			Definitions seed = ConfiguredDefinitions.load(properties);
+			boolean exists = Files.exists(path);
+			FileFlagStore store = new FileFlagStore(path, seed);
+			if (exists) {
+				logger.info("File flag store at " + path.toAbsolutePath() + ": " + store.load().flags().size()
+						+ " flag(s) from the file; definitions in configuration only seed a missing file");
+			}
+			else {
+				logger.info("File flag store at " + path.toAbsolutePath() + " seeded from configuration with "
+						+ seed.flags().size() + " flag(s); the file is written on the first change");
+			}
+			return file.isWatch() ? store.watch() : store;
 		}
 
 	}

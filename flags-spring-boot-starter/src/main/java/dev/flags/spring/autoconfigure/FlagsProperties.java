@@ -1,5 +1,6 @@
 package dev.flags.spring.autoconfigure;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -107,12 +108,54 @@ public class FlagsProperties {
 		 */
 		private FlagStoreType type = FlagStoreType.AUTO;
 
+		private final File file = new File();
+
 		public FlagStoreType getType() {
 			return this.type;
 		}
 
 		public void setType(FlagStoreType type) {
 			this.type = type;
+		}
+
+		public File getFile() {
+			return this.file;
+		}
+
+	}
+
+	/**
+	 * The file store: definitions in one JSON file that survives restarts.
+	 */
+	public static class File {
+
+		/**
+		 * Path of the definitions file. Setting it chooses the file store when the store type
+		 * is 'auto'. A missing file is created, seeded from the configured definitions, on the
+		 * first change; an existing file always wins over the configured definitions.
+		 */
+		private @Nullable Path path;
+
+		/**
+		 * Whether to watch the file and apply changes made to it on disk at once, rather than
+		 * at the next refresh.
+		 */
+		private boolean watch = true;
+
+		public @Nullable Path getPath() {
+			return this.path;
+		}
+
+		public void setPath(@Nullable Path path) {
+			this.path = path;
+		}
+
+		public boolean isWatch() {
+			return this.watch;
+		}
+
+		public void setWatch(boolean watch) {
+			this.watch = watch;
 		}
 
 	}

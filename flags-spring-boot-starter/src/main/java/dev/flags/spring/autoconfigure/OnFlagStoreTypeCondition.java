@@ -26,6 +26,12 @@ final class OnFlagStoreTypeCondition extends SpringBootCondition {
 			.bind("flags.store.type", FlagStoreType.class)
 			.orElse(FlagStoreType.AUTO);
 		ConditionMessage.Builder message = ConditionMessage.forCondition(ConditionalOnFlagStoreType.class, candidate);
+		if (configured == FlagStoreType.AUTO && candidate == FlagStoreType.FILE) {
+			// 'auto' picks the file store when a file is configured.
+			boolean hasPath = context.getEnvironment().containsProperty("flags.store.file.path");
+			return hasPath ? ConditionOutcome.match(message.because("flags.store.file.path is set"))
+					: ConditionOutcome.noMatch(message.because("flags.store.type is auto and no flags.store.file.path is set"));
+		}
 		if (configured == candidate || (configured == FlagStoreType.AUTO && matchIfAuto)) {
 			return ConditionOutcome.match(message.because("flags.store.type is " + configured));
 		}

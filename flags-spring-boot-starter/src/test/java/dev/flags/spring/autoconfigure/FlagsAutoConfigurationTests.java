@@ -1,5 +1,6 @@
 package dev.flags.spring.autoconfigure;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -15,6 +16,7 @@ import dev.flags.core.model.Reason;
 import dev.flags.core.model.Segment;
 import dev.flags.core.model.Variant;
 import dev.flags.core.registry.FlagRegistry;
+import dev.flags.core.store.FileFlagStore;
 import dev.flags.core.store.FlagStore;
 import dev.flags.core.store.InMemoryFlagStore;
 import dev.flags.core.store.StoreListener;
@@ -25,6 +27,7 @@ import dev.flags.spring.FlagSnapshotProvider;
 import dev.flags.spring.web.FlagContextResolver;
 import dev.flags.spring.web.RequestFlagContextProvider;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.bind.BindException;
@@ -121,14 +124,44 @@ class FlagsAutoConfigurationTests {
 	}
 
 	@Test
-	void fileStoreFailsWithAClearMessageUntilOneIsAvailable() {
+	void fileStoreWithoutAPathFailsWithAClearMessage() {
 		this.contextRunner.withPropertyValues("flags.store.type=file").run((context) -> {
 			assertThat(context).hasFailed();
 			assertThat(context.getStartupFailure()).rootCause()
 				.isInstanceOf(InvalidConfigurationPropertyValueException.class)
-				.hasMessageContaining("flags.store.type")
-				.hasMessageContaining("No file store is available");
+				.hasMessageContaining("flags.store.file.path");
 		});
+	}
+
+	@Test
+	void aFilePathChoosesTheFileStoreWhichSeedsAMissingFileFromConfiguration(@TempDir Path dir) {
+		Path file = dir.resolve("flags.json");
+		this.contextRunner
+			.withPropertyValues("flags.store.file.path=" + file, "flags.definitions.flags.new-checkout.rollout=100")
+			.run((context) -> {
+				assertThat(context).hasSingleBean(FileFlagStore.class).doesNotHaveBean(InMemoryFlagStore.class);
+				FlagService flags = context.getBean(FlagService.class);
+				assertThat(flags.isEnabled("new-checkout", FlagContext.of("user-1"))).isTrue();
+				FlagRegistry registry = context.getBean(FlagRegistry.class);
+				Flag current = registry.snapshot().flag("new-checkout").orElseThrow();
+				registry.save(current.withEnabled(false), current.currentVersion());
+				assertThat(flags.isEnabled("new-checkout", FlagContext.of("user-1"))).isFalse();
+			});
+		assertThat(file).exists();
+		// A restart keeps the change made at run time: the file wins over the configuration.
+		this.contextRunner
+			.withPropertyValues("flags.store.file.path=" + file, "flags.definitions.flags.new-checkout.rollout=100")
+			.run((context) -> assertThat(
+					context.getBean(FlagService.class).isEnabled("new-checkout", FlagContext.of("user-1")))
+				.isFalse());
+	}
+
+	@Test
+	void memoryTypeWinsOverAFilePath(@TempDir Path dir) {
+		this.contextRunner
+			.withPropertyValues("flags.store.type=memory", "flags.store.file.path=" + dir.resolve("flags.json"))
+			.run((context) -> assertThat(context).hasSingleBean(InMemoryFlagStore.class)
+				.doesNotHaveBean(FileFlagStore.class));
 	}
 
 	@Test

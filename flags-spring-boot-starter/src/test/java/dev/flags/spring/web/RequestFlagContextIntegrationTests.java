@@ -221,7 +221,7 @@ class RequestFlagContextIntegrationTests {
 		Map<String, Object> flip() {
 			boolean before = this.flags.isEnabled("flip-me");
 			Flag flag = this.registry.snapshot().flag("flip-me").orElseThrow();
-			this.registry.save(flag.withEnabled(false), flag.versionOrZero());
+			this.registry.save(flag.withEnabled(false), flag.currentVersion());
 			boolean after = this.flags.isEnabled("flip-me");
 			boolean stored = this.registry.snapshot().isEnabled("flip-me", this.flags.currentContext());
 			return Map.of("before", before, "after", after, "stored", stored);

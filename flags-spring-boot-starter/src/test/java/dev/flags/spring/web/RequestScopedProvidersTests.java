@@ -97,7 +97,7 @@ class RequestScopedProvidersTests {
 
 	private void flipCheckoutOff() {
 		Flag checkout = this.registry.snapshot().flag("checkout").orElseThrow();
-		this.registry.save(checkout.withEnabled(false), checkout.versionOrZero());
+		this.registry.save(checkout.withEnabled(false), checkout.currentVersion());
 	}
 
 	private static ServletRequestAttributes enterRequest() {

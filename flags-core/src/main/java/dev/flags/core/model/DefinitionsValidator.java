@@ -3,6 +3,7 @@ package dev.flags.core.model;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -122,7 +123,7 @@ public final class DefinitionsValidator {
 		if (flag.bucketBy() != null && flag.bucketBy().isEmpty()) {
 			problems.add(new DefinitionProblem(location, "bucketBy", "must not be empty"));
 		}
-		Set<String> variantNames = new HashSet<>();
+		Set<String> variantNames = new LinkedHashSet<>();
 		BigDecimal total = BigDecimal.ZERO;
 		for (int v = 0; v < flag.variants().size(); v++) {
 			Variant variant = flag.variants().get(v);

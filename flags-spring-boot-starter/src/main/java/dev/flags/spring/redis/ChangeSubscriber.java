@@ -97,10 +97,6 @@ final class ChangeSubscriber implements MessageListener, SubscriptionListener, A
 		}
 	}
 
-	boolean isSubscribed() {
-		return this.subscribed;
-	}
-
 	@Override
 	public void onMessage(Message message, byte @Nullable [] pattern) {
 		ChangeMessage change = ChangeMessage.parse(new String(message.getBody(), StandardCharsets.UTF_8));

@@ -59,7 +59,7 @@ import org.springframework.data.redis.connection.RedisConnectionFactory;
  * After editing the hashes by hand, raise the revision ({@code INCR {flags}:rev}) and publish any
  * message on the channel to make instances reload.
  * <h2>Failures</h2>
- * When Redis cannot be reached, every method throws a {@link FlagStoreException} and changes
+ * When Redis cannot be reached, every read and write throws a {@link FlagStoreException} and changes
  * nothing; a registry keeps serving its last snapshot. How long a call waits first is the
  * connection factory's to say: a refused connection fails at once, a command on a connection that
  * went away waits for Lettuce to reconnect up to the command timeout

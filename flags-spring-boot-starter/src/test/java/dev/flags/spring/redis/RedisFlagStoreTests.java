@@ -294,6 +294,21 @@ class RedisFlagStoreTests {
 	}
 
 	@Test
+	void anyOtherMessageOnTheChannelMakesListenersCatchUp() throws Exception {
+		this.a.seedIfEmpty(Definitions.empty());
+		BlockingQueue<StoreChange> heardByB = listen(this.b);
+		this.redis.opsForHash().put(this.keys.flags(), "by-hand", DefinitionsCodec.writeFlag(flag("by-hand")));
+		long revision = this.redis.opsForValue().increment(this.keys.revision());
+		this.redis.convertAndSend(this.keys.channel(), "reload");
+		StoreChange change;
+		do {
+			change = awaitChange(heardByB, StoreChange.Type.EXTERNAL, null);
+		}
+		while (change.revision() != revision);
+		assertThat(this.b.load().flag("by-hand")).isPresent();
+	}
+
+	@Test
 	void aRegistryFollowsWritesMadeThroughAnotherInstance() throws Exception {
 		this.a.seedIfEmpty(Definitions.of(List.of(flag("existing")), List.of()));
 		FlagRegistry registry = new FlagRegistry(this.b);

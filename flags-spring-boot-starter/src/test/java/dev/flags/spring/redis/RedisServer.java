@@ -40,6 +40,8 @@ public final class RedisServer implements AutoCloseable {
 
 	private static final long START_TIMEOUT_MILLIS = 10_000;
 
+	private static @Nullable Path foundExecutable;
+
 	private final Path executable;
 
 	private final Path directory;
@@ -62,7 +64,7 @@ public final class RedisServer implements AutoCloseable {
 	 */
 	public static RedisServer start() {
 		try {
-			RedisServer server = new RedisServer(findExecutable(), Files.createTempDirectory("flags-redis"), freePort());
+			RedisServer server = new RedisServer(executable(), Files.createTempDirectory("flags-redis"), freePort());
 			server.restart();
 			return server;
 		}
@@ -271,6 +273,13 @@ public final class RedisServer implements AutoCloseable {
 		synchronized (this.output) {
 			return String.join(System.lineSeparator(), this.output);
 		}
+	}
+
+	private static synchronized Path executable() throws IOException {
+		if (foundExecutable == null) {
+			foundExecutable = findExecutable();
+		}
+		return foundExecutable;
 	}
 
 	private static Path findExecutable() throws IOException {

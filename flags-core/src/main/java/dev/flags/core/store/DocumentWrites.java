@@ -7,10 +7,11 @@ import dev.flags.core.model.DefinitionsValidator;
 import dev.flags.core.model.Flag;
 
 /**
- * The write rules every document-based store shares: the version check, the version bump, and
- * validating the whole document that would result, before anything is stored.
+ * The write rules every store shares: the version check, the version bump, and validating the
+ * whole document that would result, before anything is stored. Store implementations apply them
+ * to the document they hold before they write.
  */
-final class DocumentWrites {
+public final class DocumentWrites {
 
 	private DocumentWrites() {
 	}
@@ -21,8 +22,10 @@ final class DocumentWrites {
 	 * @param flag the new definition
 	 * @param expectedVersion the version the write was based on; 0 to create
 	 * @return the new document; the saved flag carries version {@code expectedVersion + 1}
+	 * @throws VersionConflictException when the stored version is not the expected one
+	 * @throws dev.flags.core.model.InvalidDefinitionsException when the resulting document is invalid
 	 */
-	static Definitions save(Definitions document, Flag flag, long expectedVersion) {
+	public static Definitions save(Definitions document, Flag flag, long expectedVersion) {
 		if (expectedVersion < 0) {
 			throw new IllegalArgumentException("expectedVersion must not be negative (was " + expectedVersion + ")");
 		}
@@ -43,7 +46,7 @@ final class DocumentWrites {
 	 * @param expectedVersion the version the deletion was based on
 	 * @return the new document
 	 */
-	static Definitions delete(Definitions document, String key, long expectedVersion) {
+	public static Definitions delete(Definitions document, String key, long expectedVersion) {
 		Optional<Flag> current = document.flag(key);
 		if (current.isEmpty() || current.get().currentVersion() != expectedVersion) {
 			throw new VersionConflictException(key, expectedVersion, current.map(Flag::currentVersion).orElse(null));
@@ -57,7 +60,7 @@ final class DocumentWrites {
 	 * @param key the flag key
 	 * @return the stored flag
 	 */
-	static Flag stored(Definitions document, String key) {
+	public static Flag stored(Definitions document, String key) {
 		return document.flag(key).orElseThrow();
 	}
 

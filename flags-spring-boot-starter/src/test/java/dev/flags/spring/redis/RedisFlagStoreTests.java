@@ -394,7 +394,7 @@ class RedisFlagStoreTests {
 		assertThat(this.a.seedIfEmpty(first)).isTrue();
 		assertThat(this.b.seedIfEmpty(Definitions.of(List.of(flag("second")), List.of()))).isFalse();
 		assertThat(this.b.load()).isEqualTo(first);
-		this.a.delete("first", 0);
+		this.a.delete("first", 1);
 		assertThat(this.a.seedIfEmpty(Definitions.of(List.of(flag("second")), List.of()))).isFalse();
 		assertThat(this.a.load().flags()).isEmpty();
 	}

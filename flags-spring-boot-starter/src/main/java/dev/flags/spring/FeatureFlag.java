@@ -10,10 +10,16 @@ import dev.flags.core.model.Evaluation;
 
 /**
  * Runs a method only while a feature flag is on (or, with {@link #enabledWhen()} false, only while
- * it is off). On a type, class or interface, it gates every public method of the bean, except
- * {@code equals}, {@code hashCode}, {@code toString} and the named {@link #fallback()} methods; an
- * annotation on a method replaces the one on its type. Annotations on interface methods apply to
- * their implementations. It may also be used as a meta-annotation.
+ * it is off): <pre class="code">
+ * &#64;FeatureFlag(value = "new-pricing", unit = "#order.customerId", fallback = "oldPrice")
+ * public Price price(Order order) { ... }
+ *
+ * Price oldPrice(Order order) { ... }
+ * </pre>
+ * On a type, class or interface, it gates every public method of the bean, except
+ * {@code equals}, {@code hashCode}, {@code toString} and the methods named as its
+ * {@link #fallback()}; an annotation on a method replaces the one on its type. Annotations on
+ * interface methods apply to their implementations. It may also be used as a meta-annotation.
  * <p>
  * When the gate is closed, in this order:
  * <ul>
@@ -34,8 +40,8 @@ import dev.flags.core.model.Evaluation;
  * expression.
  * <p>
  * Methods are gated by a Spring AOP proxy, so a call from the bean to its own method
- * ({@code this.method()}) is not gated; neither are private, static, or (with class-based proxies)
- * final methods.
+ * ({@code this.method()}) is not gated, and neither is a final method of a class-based proxy. The
+ * annotation on a private or static method, which no proxy can reach, fails at startup.
  *
  * @see FlagService
  */
@@ -58,8 +64,9 @@ public @interface FeatureFlag {
 	boolean enabledWhen() default true;
 
 	/**
-	 * The name of the method to call instead while the gate is closed. It is declared in the same
-	 * class (or a superclass), takes the same parameters, optionally followed by one more
+	 * The name of the method to call instead while the gate is closed. It is declared, with any
+	 * visibility, in the same class (or a superclass), takes the same parameters, optionally
+	 * followed by one more
 	 * {@link Evaluation} parameter that receives the flag's evaluation, and returns a type
 	 * assignable to the gated method's (or is {@code void} when that is). The variant without the
 	 * extra parameter is preferred when both exist.

@@ -108,13 +108,16 @@ final class UnitExpression {
 
 	private static Map<String, Integer> parameters(Method method) {
 		Map<String, Integer> parameters = new LinkedHashMap<>();
-		String[] names = PARAMETER_NAME_DISCOVERER.getParameterNames(method);
 		for (int i = 0; i < method.getParameterCount(); i++) {
-			if (names != null) {
-				parameters.put(names[i], i);
-			}
 			parameters.put("p" + i, i);
 			parameters.put("a" + i, i);
+		}
+		// a parameter named like a position (p1, say) means the parameter of that name
+		String[] names = PARAMETER_NAME_DISCOVERER.getParameterNames(method);
+		if (names != null) {
+			for (int i = 0; i < names.length; i++) {
+				parameters.put(names[i], i);
+			}
 		}
 		return Map.copyOf(parameters);
 	}

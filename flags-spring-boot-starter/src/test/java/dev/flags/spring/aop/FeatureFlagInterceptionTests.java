@@ -1,5 +1,7 @@
 package dev.flags.spring.aop;
 
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -297,6 +299,28 @@ class FeatureFlagInterceptionTests {
 	}
 
 	@Test
+	void unitExpressionThatCannotBeEvaluatedFailsTheCallNamingTheExpression() {
+		this.runner.withBean(RampPricingService.class).run((context) -> {
+			flags(context).put(Flag.builder("ramp-pricing").rollout(50).build());
+			assertThatExceptionOfType(IllegalArgumentException.class)
+				.isThrownBy(() -> context.getBean(RampPricingService.class).price(null))
+				.withMessageContaining("'#order.customerId'")
+				.withMessageContaining("RampPricingService.price(Order)");
+		});
+	}
+
+	@Test
+	void metaAnnotationGates() {
+		this.runner.withBean(CheckoutService.class).run((context) -> {
+			CheckoutService checkout = context.getBean(CheckoutService.class);
+			flags(context).turnOff("new-checkout");
+			assertThat(checkout.checkout()).isEmpty();
+			flags(context).turnOn("new-checkout");
+			assertThat(checkout.checkout()).contains("one page");
+		});
+	}
+
+	@Test
 	void selfInvocationIsNotGated() {
 		this.runner.withBean(PricingService.class).run((context) -> {
 			flags(context).turnOff("new-discount");
@@ -540,15 +564,34 @@ class FeatureFlagInterceptionTests {
 
 	}
 
+	@Retention(RetentionPolicy.RUNTIME)
+	@FeatureFlag(value = "new-checkout", whenDisabled = WhenDisabled.RETURN_EMPTY)
+	@interface NewCheckout {
+
+	}
+
+	static class CheckoutService {
+
+		@NewCheckout
+		public Optional<String> checkout() {
+			return Optional.of("one page");
+		}
+
+	}
+
 	static class RampPricingService {
 
 		@FeatureFlag(value = "ramp-pricing", unit = "#order.customerId", fallback = "oldPrice")
-		public String price(Order order) {
-			return "new price for " + order.customerId();
+		public String price(@Nullable Order order) {
+			return "new price for " + customerId(order);
 		}
 
-		public String oldPrice(Order order) {
-			return "old price for " + order.customerId();
+		public String oldPrice(@Nullable Order order) {
+			return "old price for " + customerId(order);
+		}
+
+		private static @Nullable String customerId(@Nullable Order order) {
+			return (order != null) ? order.customerId() : null;
 		}
 
 		@FeatureFlag(value = "ramp-pricing", unit = "#p0.customerId()", fallback = "oldPriceByPosition")

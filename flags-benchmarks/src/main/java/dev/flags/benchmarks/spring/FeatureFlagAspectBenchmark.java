@@ -11,6 +11,8 @@ import dev.flags.core.model.FlagContext;
 import dev.flags.spring.FeatureFlag;
 import dev.flags.spring.FlagService;
 import dev.flags.spring.aop.FeatureFlagAdvisor;
+import org.aopalliance.intercept.MethodInterceptor;
+import org.aopalliance.intercept.MethodInvocation;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -23,11 +25,14 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 import org.springframework.aop.framework.ProxyFactory;
+import org.springframework.aop.support.DefaultPointcutAdvisor;
+import org.springframework.aop.support.annotation.AnnotationMatchingPointcut;
 
 /**
  * The overhead of gating a method with {@code @FeatureFlag}: a direct call to the bean (the
- * floor), a call through its proxy to a method that is not gated (the proxy's own cost), a gated
- * call with the flag on, and one with the flag off that runs the fallback. The flags are at 0 %
+ * floor), a call through its proxy to a method that is not gated (the proxy's own cost), a call
+ * through a proxy whose advice only proceeds (the cost of any advice), a gated call with the flag
+ * on, and one with the flag off that runs the fallback. The flags are at 0 %
  * and 100 %, so the evaluation itself hashes nothing and the difference to the floor is the
  * proxy and the gate.
  */
@@ -42,6 +47,8 @@ public class FeatureFlagAspectBenchmark {
 	private PriceCalculator direct;
 
 	private PriceCalculator proxied;
+
+	private PriceCalculator passThrough;
 
 	private int quantity = 7;
 
@@ -58,6 +65,11 @@ public class FeatureFlagAspectBenchmark {
 		factory.setProxyTargetClass(true);
 		factory.addAdvisor(new FeatureFlagAdvisor(() -> flags));
 		this.proxied = (PriceCalculator) factory.getProxy();
+		ProxyFactory passThroughFactory = new ProxyFactory(this.direct);
+		passThroughFactory.setProxyTargetClass(true);
+		passThroughFactory.addAdvisor(new DefaultPointcutAdvisor(new AnnotationMatchingPointcut(null, FeatureFlag.class),
+				(MethodInterceptor) MethodInvocation::proceed));
+		this.passThrough = (PriceCalculator) passThroughFactory.getProxy();
 	}
 
 	/**
@@ -76,6 +88,16 @@ public class FeatureFlagAspectBenchmark {
 	@Benchmark
 	public int proxiedNotGated() {
 		return this.proxied.plainPrice(this.quantity);
+	}
+
+	/**
+	 * The same method advised by an interceptor that only proceeds: the cost of any advice, which
+	 * the gate adds its own to.
+	 * @return the price
+	 */
+	@Benchmark
+	public int advisedPassThrough() {
+		return this.passThrough.newPrice(this.quantity);
 	}
 
 	/**

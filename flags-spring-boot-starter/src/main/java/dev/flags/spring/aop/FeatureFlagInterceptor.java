@@ -10,7 +10,7 @@ import org.aopalliance.intercept.MethodInterceptor;
 import org.aopalliance.intercept.MethodInvocation;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.aop.support.AopUtils;
+import org.springframework.util.ClassUtils;
 import org.springframework.util.function.SingletonSupplier;
 
 /**
@@ -32,7 +32,8 @@ final class FeatureFlagInterceptor implements MethodInterceptor {
 	public @Nullable Object invoke(MethodInvocation invocation) throws Throwable {
 		Method method = invocation.getMethod();
 		Object target = invocation.getThis();
-		Class<?> targetClass = (target != null) ? AopUtils.getTargetClass(target) : method.getDeclaringClass();
+		// the bean itself, or a class-based proxy of it whose user class the gate is resolved for
+		Class<?> targetClass = (target != null) ? target.getClass() : method.getDeclaringClass();
 		Gate gate = gate(method, targetClass);
 		return (gate != null) ? gate.invoke(invocation, this.flagService.get()) : invocation.proceed();
 	}
@@ -43,7 +44,7 @@ final class FeatureFlagInterceptor implements MethodInterceptor {
 		if (gate != null) {
 			return gate;
 		}
-		GatedMethod gated = GatedMethod.find(method, targetClass);
+		GatedMethod gated = GatedMethod.find(method, ClassUtils.getUserClass(targetClass));
 		if (gated == null) {
 			return null;
 		}

@@ -1,0 +1,7 @@
+/**
+ * Benchmarks of the Spring integration.
+ */
+@NullMarked
+package dev.flags.benchmarks.spring;
+
+import org.jspecify.annotations.NullMarked;

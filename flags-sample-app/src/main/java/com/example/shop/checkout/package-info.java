@@ -1,0 +1,7 @@
+/**
+ * The shop's checkout feature.
+ */
+@NullMarked
+package com.example.shop.checkout;
+
+import org.jspecify.annotations.NullMarked;

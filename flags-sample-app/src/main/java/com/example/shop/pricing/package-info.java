@@ -1,0 +1,7 @@
+/**
+ * The shop's pricing feature.
+ */
+@NullMarked
+package com.example.shop.pricing;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,5 +1,7 @@
 package dev.flags.spring;
 
+import java.util.List;
+
 import dev.flags.core.eval.FlagSnapshot;
 import dev.flags.core.model.Evaluation;
 import dev.flags.core.model.FlagContext;
@@ -9,7 +11,8 @@ import org.apache.commons.logging.LogFactory;
 /**
  * The {@link FlagService} the starter configures: decisions are read from the snapshot of the
  * {@link FlagSnapshotProvider}, for the given context or the one of the
- * {@link FlagContextProvider}. It never touches a store and never throws.
+ * {@link FlagContextProvider}. It never touches a store and never throws. Each decision is
+ * passed to the {@link FlagEvaluationListener listeners}, when there are any.
  */
 public final class DefaultFlagService implements FlagService {
 
@@ -19,14 +22,30 @@ public final class DefaultFlagService implements FlagService {
 
 	private final FlagContextProvider contexts;
 
+	private final FlagEvaluationListener[] listeners;
+
+	private volatile boolean listenerFailureLogged;
+
 	/**
 	 * Creates the service.
 	 * @param snapshots supplies the snapshot to decide from
 	 * @param contexts supplies the context of calls that pass none
 	 */
 	public DefaultFlagService(FlagSnapshotProvider snapshots, FlagContextProvider contexts) {
+		this(snapshots, contexts, List.of());
+	}
+
+	/**
+	 * Creates the service.
+	 * @param snapshots supplies the snapshot to decide from
+	 * @param contexts supplies the context of calls that pass none
+	 * @param listeners told of every decision, in this order
+	 */
+	public DefaultFlagService(FlagSnapshotProvider snapshots, FlagContextProvider contexts,
+			List<FlagEvaluationListener> listeners) {
 		this.snapshots = snapshots;
 		this.contexts = contexts;
+		this.listeners = listeners.toArray(new FlagEvaluationListener[0]);
 	}
 
 	@Override
@@ -36,7 +55,10 @@ public final class DefaultFlagService implements FlagService {
 
 	@Override
 	public boolean isEnabled(String key, FlagContext context) {
-		return snapshot().isEnabled(key, context);
+		if (this.listeners.length == 0) {
+			return snapshot().isEnabled(key, context);
+		}
+		return notify(key, snapshot().evaluate(key, context)).enabled();
 	}
 
 	@Override
@@ -46,8 +68,11 @@ public final class DefaultFlagService implements FlagService {
 
 	@Override
 	public String variant(String key, FlagContext context, String defaultVariant) {
-		String variant = snapshot().variant(key, context, defaultVariant);
-		return (variant != null) ? variant : defaultVariant;
+		if (this.listeners.length == 0) {
+			String variant = snapshot().variant(key, context, defaultVariant);
+			return (variant != null) ? variant : defaultVariant;
+		}
+		return notify(key, snapshot().evaluate(key, context, false, defaultVariant)).variantOr(defaultVariant);
 	}
 
 	@Override
@@ -57,7 +82,8 @@ public final class DefaultFlagService implements FlagService {
 
 	@Override
 	public Evaluation evaluate(String key, FlagContext context) {
-		return snapshot().evaluate(key, context);
+		Evaluation evaluation = snapshot().evaluate(key, context);
+		return (this.listeners.length != 0) ? notify(key, evaluation) : evaluation;
 	}
 
 	@Override
@@ -75,6 +101,23 @@ public final class DefaultFlagService implements FlagService {
 	@Override
 	public FlagSnapshot snapshot() {
 		return this.snapshots.currentSnapshot();
+	}
+
+	private Evaluation notify(String key, Evaluation evaluation) {
+		for (FlagEvaluationListener listener : this.listeners) {
+			try {
+				listener.onEvaluation(key, evaluation);
+			}
+			catch (RuntimeException ex) {
+				// Logged once: a listener failing on every call must not flood the log from the hot path.
+				if (!this.listenerFailureLogged) {
+					this.listenerFailureLogged = true;
+					logger.warn("Flag evaluation listener " + listener.getClass().getName()
+							+ " failed; further failures are not logged", ex);
+				}
+			}
+		}
+		return evaluation;
 	}
 
 }

@@ -1,5 +1,6 @@
 package dev.flags.spring;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import dev.flags.core.eval.FlagSnapshot;
@@ -75,6 +76,33 @@ class DefaultFlagServiceTests {
 		FlagContext german = FlagContext.builder("user-1").attribute("country", "DE").build();
 		assertThat(flags.evaluate("eu", german)).isEqualTo(new Evaluation(true, null, Reason.RULE_MATCH, 0));
 		assertThat(flags.isEnabled("eu")).isFalse();
+	}
+
+	@Test
+	void listenersAreToldOfEveryDecisionWhichStaysTheSame() {
+		List<String> seen = new ArrayList<>();
+		FlagService plain = new DefaultFlagService(() -> SNAPSHOT, () -> FlagContext.of("user-7"));
+		FlagService listened = new DefaultFlagService(() -> SNAPSHOT, () -> FlagContext.of("user-7"),
+				List.of((key, evaluation) -> seen.add(key + "=" + evaluation.reason())));
+		assertThat(listened.isEnabled("staff-only")).isEqualTo(plain.isEnabled("staff-only")).isTrue();
+		assertThat(listened.variant("search", "none")).isEqualTo(plain.variant("search", "none"));
+		assertThat(listened.variant("missing", "none")).isEqualTo("none");
+		assertThat(listened.evaluate("checkout")).isEqualTo(plain.evaluate("checkout"));
+		assertThat(seen).containsExactly("staff-only=INCLUDED", "search=ROLLOUT", "missing=FLAG_NOT_FOUND",
+				"checkout=ROLLOUT");
+	}
+
+	@Test
+	void failingListenerDoesNotChangeTheDecisionNorStopTheOthers() {
+		List<String> seen = new ArrayList<>();
+		FlagEvaluationListener failing = (key, evaluation) -> {
+			throw new IllegalStateException("metrics backend gone");
+		};
+		FlagService flags = new DefaultFlagService(() -> SNAPSHOT, FlagContext::anonymous,
+				List.of(failing, (key, evaluation) -> seen.add(key)));
+		assertThat(flags.isEnabled("checkout", FlagContext.of("user-1"))).isTrue();
+		assertThat(flags.isEnabled("checkout", FlagContext.of("user-2"))).isTrue();
+		assertThat(seen).containsExactly("checkout", "checkout");
 	}
 
 }

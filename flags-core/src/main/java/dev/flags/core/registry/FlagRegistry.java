@@ -44,6 +44,8 @@ public final class FlagRegistry implements AutoCloseable {
 
 	private volatile @Nullable String lastError;
 
+	private volatile long failures;
+
 	// A flag, not a comparison of instants: a failure and a recovery within one tick of the clock
 	// (or under a fixed clock) must still end healthy.
 	private volatile boolean healthy = true;
@@ -148,6 +150,16 @@ public final class FlagRegistry implements AutoCloseable {
 	}
 
 	/**
+	 * How many times loading from the store has failed since this registry was created: the
+	 * store unreachable, or its document invalid or suspiciously empty. It only grows, so it can
+	 * back a counter.
+	 * @return the number of failed loads
+	 */
+	public long failures() {
+		return this.failures;
+	}
+
+	/**
 	 * How fresh the snapshot is and what went wrong last.
 	 * @return the status
 	 */
@@ -226,6 +238,7 @@ public final class FlagRegistry implements AutoCloseable {
 		this.lastFailure = this.clock.instant();
 		this.lastError = error.getClass().getSimpleName() + ": " + error.getMessage();
 		this.healthy = false;
+		this.failures++;
 	}
 
 	/**

@@ -165,6 +165,21 @@ class FlagRegistryTests {
 	}
 
 	@Test
+	void everyFailedLoadIsCounted() {
+		FailingStore store = new FailingStore(document(flag("new-checkout", 100)));
+		try (FlagRegistry registry = new FlagRegistry(store, null, this.clock)) {
+			assertThat(registry.failures()).isZero();
+			store.fail(new FlagStoreException("connection refused"));
+			registry.refresh();
+			registry.refresh();
+			store.recover();
+			registry.refresh();
+			assertThat(registry.failures()).isEqualTo(2);
+			assertThat(registry.status().healthy()).isTrue();
+		}
+	}
+
+	@Test
 	void recoveredStoreMakesTheRegistryHealthyAgain() {
 		FailingStore store = new FailingStore(document(flag("new-checkout", 100)));
 		try (FlagRegistry registry = new FlagRegistry(store, null, this.clock)) {

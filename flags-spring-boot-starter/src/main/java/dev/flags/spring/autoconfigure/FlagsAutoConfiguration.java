@@ -5,9 +5,11 @@ import dev.flags.core.registry.FlagRegistry;
 import dev.flags.core.store.FlagStore;
 import dev.flags.spring.DefaultFlagService;
 import dev.flags.spring.FlagContextProvider;
+import dev.flags.spring.FlagEvaluationListener;
 import dev.flags.spring.FlagService;
 import dev.flags.spring.FlagSnapshotProvider;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -51,8 +53,10 @@ public final class FlagsAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	FlagService flagService(FlagSnapshotProvider flagSnapshotProvider, FlagContextProvider flagContextProvider) {
-		return new DefaultFlagService(flagSnapshotProvider, flagContextProvider);
+	FlagService flagService(FlagSnapshotProvider flagSnapshotProvider, FlagContextProvider flagContextProvider,
+			ObjectProvider<FlagEvaluationListener> flagEvaluationListeners) {
+		return new DefaultFlagService(flagSnapshotProvider, flagContextProvider,
+				flagEvaluationListeners.orderedStream().toList());
 	}
 
 }

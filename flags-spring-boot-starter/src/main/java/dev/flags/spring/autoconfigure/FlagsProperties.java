@@ -35,6 +35,8 @@ public class FlagsProperties {
 
 	private final Web web = new Web();
 
+	private final Client client = new Client();
+
 	public Duration getRefreshInterval() {
 		return this.refreshInterval;
 	}
@@ -61,6 +63,10 @@ public class FlagsProperties {
 
 	public Web getWeb() {
 		return this.web;
+	}
+
+	public Client getClient() {
+		return this.client;
 	}
 
 	/**
@@ -247,6 +253,41 @@ public class FlagsProperties {
 
 		public void setMaxAge(Duration maxAge) {
 			this.maxAge = maxAge;
+		}
+
+	}
+
+	/**
+	 * The endpoint that serves browsers the current user's decisions of the flags marked
+	 * 'clientVisible'.
+	 */
+	public static class Client {
+
+		/**
+		 * Whether to serve the current user's decisions of the flags marked 'clientVisible',
+		 * in a servlet web application. Flags not marked never leave the server.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Path of the endpoint.
+		 */
+		private String path = "/flags/client";
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public String getPath() {
+			return this.path;
+		}
+
+		public void setPath(String path) {
+			this.path = path;
 		}
 
 	}

@@ -34,6 +34,8 @@ class ConfigurationMetadataTests {
 			.contains("any client can set a header");
 		assertThat(property(metadata, "flags.definitions.flags")).isNotNull();
 		assertThat(property(metadata, "flags.definitions-location")).isNotNull();
+		assertThat(property(metadata, "flags.client.enabled").get("defaultValue").asBoolean()).isTrue();
+		assertThat(property(metadata, "flags.client.path").get("defaultValue").asString()).isEqualTo("/flags/client");
 	}
 
 	private static JsonNode property(JsonNode metadata, String name) {

@@ -1,0 +1,37 @@
+package dev.flags.spring.autoconfigure;
+
+import dev.flags.core.registry.FlagRegistry;
+import dev.flags.spring.actuate.ExplainOperationInvokerAdvisor;
+import dev.flags.spring.actuate.FlagsEndpoint;
+
+import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
+import org.springframework.boot.actuate.endpoint.web.annotation.WebEndpoint;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Auto-configuration of the {@link FlagsEndpoint flags actuator endpoint}, when it is exposed
+ * and its access is not {@code none}. Writes need {@code management.endpoint.flags.access=unrestricted}.
+ */
+@AutoConfiguration(afterName = "dev.flags.spring.autoconfigure.FlagsAutoConfiguration")
+@ConditionalOnClass(WebEndpoint.class)
+@ConditionalOnAvailableEndpoint(FlagsEndpoint.class)
+public final class FlagsEndpointAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBean(FlagRegistry.class)
+	FlagsEndpoint flagsEndpoint(FlagRegistry flagRegistry) {
+		return new FlagsEndpoint(flagRegistry);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ExplainOperationInvokerAdvisor flagsExplainOperationInvokerAdvisor() {
+		return new ExplainOperationInvokerAdvisor();
+	}
+
+}

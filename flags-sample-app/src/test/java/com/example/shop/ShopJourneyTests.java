@@ -1,7 +1,6 @@
 package com.example.shop;
 
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -114,8 +113,8 @@ class ShopJourneyTests {
 		assertThat(visitor.get("/")).contains("<div data-recommendations><span class=\"card\"");
 		this.recommendations.simulateOutage(true);
 		assertThat(visitor.get("/")).contains("data-recommendations-error");
-		Flag flag = this.registry.snapshot().flag("recommendations").orElseThrow();
-		this.registry.save(flag.withEnabled(false), flag.currentVersion());
+		// on-call flips the kill switch through the actuator
+		post("/actuator/flags/recommendations", "{\"enabled\": false}");
 		int calls = this.recommendations.engineCalls();
 		String page = visitor.get("/");
 		assertThat(page).doesNotContain("data-recommendations-error")
@@ -123,9 +122,17 @@ class ShopJourneyTests {
 		assertThat(this.recommendations.engineCalls()).as("the engine is not called").isEqualTo(calls);
 	}
 
-	private void setRollout(String key, double rollout) {
-		Flag flag = this.registry.snapshot().flag(key).orElseThrow();
-		this.registry.save(flag.withRollout(BigDecimal.valueOf(rollout)), flag.currentVersion());
+	private void setRollout(String key, double rollout) throws IOException, InterruptedException {
+		post("/actuator/flags/" + key, "{\"rollout\": " + rollout + "}");
+	}
+
+	private void post(String path, String json) throws IOException, InterruptedException {
+		HttpResponse<String> response = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
+				.header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofString(json))
+				.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).as("POST %s %s: %s", path, json, response.body()).isEqualTo(200);
 	}
 
 	private void restore(Flag original) {

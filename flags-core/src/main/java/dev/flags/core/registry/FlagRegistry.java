@@ -6,11 +6,14 @@ import java.time.Instant;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
+import dev.flags.core.audit.AuditLog;
+import dev.flags.core.audit.Change;
 import dev.flags.core.eval.FlagSnapshot;
 import dev.flags.core.model.Definitions;
 import dev.flags.core.model.Flag;
 import dev.flags.core.model.InvalidDefinitionsException;
 import dev.flags.core.store.FlagStore;
+import dev.flags.core.store.FlagWrite;
 import dev.flags.core.store.StoreChange;
 import org.jspecify.annotations.Nullable;
 
@@ -130,6 +133,20 @@ public final class FlagRegistry implements AutoCloseable {
 	}
 
 	/**
+	 * Saves a flag through the store, which writes the change's audit record with it, and
+	 * installs the resulting snapshot before returning.
+	 * @param flag the new definition
+	 * @param expectedVersion the version the change was based on; 0 to create
+	 * @param change who makes the change, when and why
+	 * @return the stored flag and its audit record
+	 */
+	public FlagWrite save(Flag flag, long expectedVersion, Change change) {
+		FlagWrite write = this.store.save(flag, expectedVersion, change);
+		reloadTrusted();
+		return write;
+	}
+
+	/**
 	 * Deletes a flag through the store and installs the resulting snapshot before returning.
 	 * @param key the flag key
 	 * @param expectedVersion the version the deletion was based on
@@ -137,6 +154,28 @@ public final class FlagRegistry implements AutoCloseable {
 	public void delete(String key, long expectedVersion) {
 		this.store.delete(key, expectedVersion);
 		reloadTrusted();
+	}
+
+	/**
+	 * Deletes a flag through the store, which writes the deletion's audit record with it, and
+	 * installs the resulting snapshot before returning.
+	 * @param key the flag key
+	 * @param expectedVersion the version the deletion was based on
+	 * @param change who deletes the flag, when and why
+	 * @return the audit record of the deletion
+	 */
+	public FlagWrite delete(String key, long expectedVersion, Change change) {
+		FlagWrite write = this.store.delete(key, expectedVersion, change);
+		reloadTrusted();
+		return write;
+	}
+
+	/**
+	 * The audit log of the store.
+	 * @return the store's audit log; empty for a store that keeps none
+	 */
+	public AuditLog auditLog() {
+		return this.store.auditLog();
 	}
 
 	/**

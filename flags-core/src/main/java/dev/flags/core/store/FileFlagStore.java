@@ -13,9 +13,11 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFileAttributeView;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ThreadLocalRandom;
@@ -23,6 +25,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.UnaryOperator;
 
+import dev.flags.core.audit.AuditJson;
+import dev.flags.core.audit.AuditLog;
+import dev.flags.core.audit.AuditRecord;
+import dev.flags.core.audit.Change;
 import dev.flags.core.json.DefinitionsCodec;
 import dev.flags.core.model.Definitions;
 import dev.flags.core.model.DefinitionsValidator;
@@ -59,6 +65,15 @@ import org.jspecify.annotations.Nullable;
  * returning the last good document; {@link #revision()} throws; and every write is refused with a
  * {@link FlagStoreException}, so the file stays exactly as it was left until someone fixes it. A
  * fixed file is picked up as an EXTERNAL change.</li>
+ * <li><b>Every write is audited, with the write.</b> The audit log is the append-only file
+ * {@code <name>.audit.jsonl} next to the document, one JSON line per change (see
+ * {@link AuditJson}), read through {@link #auditLog()}. Under the same lock as the document, the
+ * record is appended and forced to disk <em>before</em> the document is replaced, so no change is
+ * ever stored without its record. A crash between the two steps (or a replace that fails) leaves
+ * a record of a change that never happened: the audit log recognises it, because the document
+ * still shows the flag at the version the record started from or a later record starts from it
+ * again, and leaves it out. A line torn by a crash is closed by the next append and skipped.
+ * Changes made to the document by hand, outside this class, are not audited.</li>
  * <li><b>A seed never replaces a file.</b> A file that is missing or empty, and from which no
  * flags were read yet, stands for the seed document (empty unless one is given); the first write
  * creates the file from it.</li>
@@ -80,6 +95,8 @@ public final class FileFlagStore implements FlagStore {
 	private final Path directory;
 
 	private final Path lockFile;
+
+	private final AuditFile auditFile;
 
 	private final String tempPrefix;
 
@@ -121,6 +138,7 @@ public final class FileFlagStore implements FlagStore {
 		this.file = absolute;
 		String name = absolute.getFileName().toString();
 		this.lockFile = parent.resolve(name + ".lock");
+		this.auditFile = new AuditFile(parent.resolve(name + ".audit.jsonl"));
 		this.tempPrefix = "." + name + ".";
 		this.seed = seed;
 		this.lock = LOCKS.computeIfAbsent(lockKey(absolute), (key) -> new ReentrantLock());
@@ -143,6 +161,14 @@ public final class FileFlagStore implements FlagStore {
 	 */
 	public Path file() {
 		return this.file;
+	}
+
+	/**
+	 * The append-only file this store keeps its audit log in, next to the document.
+	 * @return the absolute path of the audit file; it exists once the first write was made
+	 */
+	public Path auditFile() {
+		return this.auditFile.file();
 	}
 
 	/**
@@ -223,16 +249,34 @@ public final class FileFlagStore implements FlagStore {
 
 	@Override
 	public Flag save(Flag flag, long expectedVersion) {
-		Definitions written = write("save flag '" + flag.key() + "'",
-				(document) -> DocumentWrites.save(document, flag, expectedVersion), StoreChange.Type.SAVED,
-				flag.key());
-		return DocumentWrites.stored(written, flag.key());
+		return Objects.requireNonNull(save(flag, expectedVersion, Change.system(Instant.now())).flag());
+	}
+
+	@Override
+	public FlagWrite save(Flag flag, long expectedVersion, Change change) {
+		return write("save flag '" + flag.key() + "'", (document) -> DocumentWrites.save(document, flag, expectedVersion),
+				StoreChange.Type.SAVED, flag.key(), change);
 	}
 
 	@Override
 	public void delete(String key, long expectedVersion) {
-		write("delete flag '" + key + "'", (document) -> DocumentWrites.delete(document, key, expectedVersion),
-				StoreChange.Type.DELETED, key);
+		delete(key, expectedVersion, Change.system(Instant.now()));
+	}
+
+	@Override
+	public FlagWrite delete(String key, long expectedVersion, Change change) {
+		return write("delete flag '" + key + "'", (document) -> DocumentWrites.delete(document, key, expectedVersion),
+				StoreChange.Type.DELETED, key, change);
+	}
+
+	/**
+	 * The audit log of the writes made through this class, by any process, read from
+	 * {@link #auditFile()}. Records of changes that never reached the document are left out.
+	 * @return the audit log
+	 */
+	@Override
+	public AuditLog auditLog() {
+		return new FileAuditLog(this.auditFile, this::load);
 	}
 
 	@Override
@@ -283,7 +327,8 @@ public final class FileFlagStore implements FlagStore {
 		return changes;
 	}
 
-	private Definitions write(String action, UnaryOperator<Definitions> change, StoreChange.Type type, String key) {
+	private FlagWrite write(String action, UnaryOperator<Definitions> edit, StoreChange.Type type, String key,
+			Change change) {
 		List<StoreChange> changes = new ArrayList<>();
 		this.lock.lock();
 		try {
@@ -299,15 +344,20 @@ public final class FileFlagStore implements FlagStore {
 					throw new FlagStoreException("Cannot " + action + ": " + current.problem()
 							+ ". The file was left as it is; fix or restore it, then retry");
 				}
-				byte[] content = DefinitionsCodec.write(change.apply(document)).getBytes(StandardCharsets.UTF_8);
+				byte[] content = DefinitionsCodec.write(edit.apply(document)).getBytes(StandardCharsets.UTF_8);
 				// Served as read back from its bytes, so that it equals what a restart reads; and
 				// nothing unreadable ever replaces the file.
 				Definitions written = DefinitionsCodec.read(content);
+				Flag after = written.flag(key).orElse(null);
+				AuditRecord record = AuditRecord.of("", document.flag(key).orElse(null), after, change);
 				removeStrayTemporaryFiles();
+				// The record first: a crash after it leaves a record the log recognises as not
+				// applied; the other order could leave a change without its record.
+				long id = this.auditFile.append(AuditJson.line(record));
 				Stamp stamp = replaceFile(content);
 				State next = install(new State(written, stamp, content, current.revision() + 1, null, true));
 				changes.add(new StoreChange(type, key, next.revision(), null));
-				return written;
+				return new FlagWrite(after, record.withId(Long.toString(id)));
 			}
 		}
 		catch (AtomicMoveNotSupportedException ex) {
@@ -416,7 +466,7 @@ public final class FileFlagStore implements FlagStore {
 			// A move keeps the file's identity, so this is the stamp the file has once moved.
 			Stamp stamp = Stamp.of(temporary);
 			Files.move(temporary, this.file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-			forceDirectory();
+			forceDirectory(this.directory);
 			return stamp;
 		}
 		finally {
@@ -436,8 +486,8 @@ public final class FileFlagStore implements FlagStore {
 		}
 	}
 
-	private void forceDirectory() {
-		try (FileChannel channel = FileChannel.open(this.directory, StandardOpenOption.READ)) {
+	static void forceDirectory(Path directory) {
+		try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
 			channel.force(true);
 		}
 		catch (IOException ex) {

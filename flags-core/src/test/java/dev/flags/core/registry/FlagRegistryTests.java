@@ -11,6 +11,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import dev.flags.core.audit.AuditQuery;
+import dev.flags.core.audit.AuditRecord;
+import dev.flags.core.audit.Change;
 import dev.flags.core.eval.FlagSnapshot;
 import dev.flags.core.model.Definitions;
 import dev.flags.core.model.Flag;
@@ -19,6 +22,7 @@ import dev.flags.core.model.InvalidDefinitionsException;
 import dev.flags.core.store.FileFlagStore;
 import dev.flags.core.store.FlagStore;
 import dev.flags.core.store.FlagStoreException;
+import dev.flags.core.store.FlagWrite;
 import dev.flags.core.store.InMemoryFlagStore;
 import dev.flags.core.store.StoreListener;
 import dev.flags.core.store.VersionConflictException;
@@ -64,6 +68,19 @@ class FlagRegistryTests {
 			assertThat(registry.snapshot().isEnabled("new-checkout", FlagContext.of("user-1"))).isFalse();
 			registry.delete("new-checkout", 2);
 			assertThat(registry.snapshot().contains("new-checkout")).isFalse();
+		}
+	}
+
+	@Test
+	void changeIsAuditedByTheStoreAndVisibleBeforeTheWriteReturns() {
+		try (FlagRegistry registry = new FlagRegistry(new InMemoryFlagStore())) {
+			FlagWrite created = registry.save(flag("new-checkout", 100), 0, Change.by("alice", "launch"));
+			assertThat(registry.snapshot().flag("new-checkout")).contains(created.flag());
+			assertThat(created.audit().type()).isEqualTo(AuditRecord.Type.CREATED);
+			FlagWrite deleted = registry.delete("new-checkout", 1, Change.by("bob", "done"));
+			assertThat(registry.snapshot().contains("new-checkout")).isFalse();
+			assertThat(registry.auditLog().read(AuditQuery.recent(10)).records()).containsExactly(deleted.audit(),
+					created.audit());
 		}
 	}
 

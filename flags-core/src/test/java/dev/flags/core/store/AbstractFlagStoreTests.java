@@ -1,5 +1,7 @@
 package dev.flags.core.store;
 
+import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -12,6 +14,11 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
 
+import dev.flags.core.audit.AuditPage;
+import dev.flags.core.audit.AuditQuery;
+import dev.flags.core.audit.AuditRecord;
+import dev.flags.core.audit.Change;
+import dev.flags.core.audit.FieldChange;
 import dev.flags.core.model.Condition;
 import dev.flags.core.model.Definitions;
 import dev.flags.core.model.Flag;
@@ -268,6 +275,120 @@ abstract class AbstractFlagStoreTests {
 		assertThat(outcomes).filteredOn(Flag.class::isInstance).hasSize(1);
 		assertThat(outcomes).filteredOn(VersionConflictException.class::isInstance).hasSize(7);
 		assertThat(this.store.load().flag("new-checkout").orElseThrow().version()).isEqualTo(1L);
+	}
+
+	@Test
+	void everyKindOfChangeIsAuditedWithItsActorReasonVersionsAndFields() {
+		Instant time = Instant.parse("2026-11-30T10:15:30Z");
+		Flag created = this.store.save(flag("new-checkout", 25), 0, new Change("alice", "launch", time, "req-1")).flag();
+		assertThat(created).isNotNull();
+		this.store.save(created.toBuilder().rollout(50).description("One-page checkout").build(), 1,
+				change("bob", "ramp and describe"));
+		this.store.save(flag("new-checkout", 50).toBuilder().description("One-page checkout").build(), 2,
+				change("carol", null));
+		FlagWrite disabled = this.store.save(this.store.load().flag("new-checkout").orElseThrow().withEnabled(false), 3,
+				change("dave", "incident 42"));
+		this.store.save(disabled.flag().withEnabled(true), 4, change("dave", "incident over"));
+		FlagWrite ramped = this.store.save(this.store.load().flag("new-checkout").orElseThrow()
+			.withRollout(BigDecimal.valueOf(75)), 5, change("erin", null));
+		FlagWrite deleted = this.store.delete("new-checkout", 6, change("frank", "released"));
+		assertThat(deleted.flag()).isNull();
+		assertThat(deleted.audit().type()).isEqualTo(AuditRecord.Type.DELETED);
+		assertThat(ramped.audit().type()).isEqualTo(AuditRecord.Type.ROLLOUT_CHANGED);
+
+		List<AuditRecord> records = this.store.auditLog().read(AuditQuery.recent(50)).records();
+		assertThat(records).extracting(AuditRecord::type)
+			.containsExactly(AuditRecord.Type.DELETED, AuditRecord.Type.ROLLOUT_CHANGED, AuditRecord.Type.ENABLED,
+					AuditRecord.Type.DISABLED, AuditRecord.Type.UPDATED, AuditRecord.Type.UPDATED,
+					AuditRecord.Type.CREATED);
+		assertThat(records).extracting(AuditRecord::actor)
+			.containsExactly("frank", "erin", "dave", "dave", "carol", "bob", "alice");
+		assertThat(records).extracting(AuditRecord::versionBefore).containsExactly(6L, 5L, 4L, 3L, 2L, 1L, 0L);
+		assertThat(records).extracting(AuditRecord::versionAfter).containsExactly(0L, 6L, 5L, 4L, 3L, 2L, 1L);
+		assertThat(records).extracting(AuditRecord::id).doesNotHaveDuplicates().doesNotContain("");
+		AuditRecord create = records.get(6);
+		assertThat(create).extracting(AuditRecord::flag, AuditRecord::time, AuditRecord::reason, AuditRecord::requestId)
+			.containsExactly("new-checkout", time, "launch", "req-1");
+		assertThat(create.changes()).contains(new FieldChange("key", null, "new-checkout"),
+				new FieldChange("rollout", null, 25), new FieldChange("enabled", null, true));
+		assertThat(create.changedFields()).doesNotContain("version");
+		assertThat(records.get(5).changes()).containsExactly(
+				new FieldChange("description", null, "One-page checkout"),
+				new FieldChange("rollout", 25, 50));
+		assertThat(records.get(4).changes()).as("a write that changes nothing but the version").isEmpty();
+		assertThat(records.get(3).changes()).containsExactly(new FieldChange("enabled", true, false));
+		assertThat(records.get(3).reason()).isEqualTo("incident 42");
+		assertThat(records.get(1).changes())
+			.containsExactly(new FieldChange("rollout", 50, 75));
+		assertThat(records.get(0).changes()).contains(new FieldChange("description", "One-page checkout", null));
+		assertThat(records.get(0).reason()).isEqualTo("released");
+	}
+
+	@Test
+	void writesWithoutAChangeAreAuditedAsTheSystemsOwn() {
+		this.store.save(flag("new-checkout", 25), 0);
+		this.store.delete("new-checkout", 1);
+		assertThat(this.store.auditLog().read(AuditQuery.recent(10)).records()).extracting(AuditRecord::actor)
+			.containsOnly(Change.SYSTEM_ACTOR)
+			.hasSize(2);
+	}
+
+	@Test
+	void refusedWritesLeaveNoAuditRecord() {
+		this.store.save(flag("new-checkout", 25), 0, change("alice", null));
+		assertThatExceptionOfType(VersionConflictException.class)
+			.isThrownBy(() -> this.store.save(flag("new-checkout", 50), 7, change("mallory", null)));
+		assertThatExceptionOfType(InvalidDefinitionsException.class)
+			.isThrownBy(() -> this.store.save(flag("new-checkout", 150), 1, change("mallory", null)));
+		assertThatExceptionOfType(VersionConflictException.class)
+			.isThrownBy(() -> this.store.delete("new-checkout", 3, change("mallory", null)));
+		assertThatExceptionOfType(VersionConflictException.class)
+			.isThrownBy(() -> this.store.delete("missing", 1, change("mallory", null)));
+		assertThat(this.store.auditLog().read(AuditQuery.recent(10)).records()).extracting(AuditRecord::actor)
+			.containsExactly("alice");
+	}
+
+	@Test
+	void auditLogIsReadNewestFirstInPagesOfOneFlagOrOfAll() {
+		for (int version = 0; version < 5; version++) {
+			this.store.save(flag("a", version), version, change("alice", "a" + version));
+			this.store.save(flag("b", version), version, change("bob", "b" + version));
+		}
+		AuditPage first = this.store.auditLog().read(AuditQuery.of("a", 2));
+		assertThat(first.records()).extracting(AuditRecord::reason).containsExactly("a4", "a3");
+		AuditPage second = this.store.auditLog().read(AuditQuery.of("a", 2).before(first.next()));
+		assertThat(second.records()).extracting(AuditRecord::reason).containsExactly("a2", "a1");
+		AuditPage last = this.store.auditLog().read(AuditQuery.of("a", 2).before(second.next()));
+		assertThat(last.records()).extracting(AuditRecord::reason).containsExactly("a0");
+		assertThat(last.next()).isNull();
+		AuditPage recent = this.store.auditLog().read(AuditQuery.recent(3));
+		assertThat(recent.records()).extracting(AuditRecord::reason).containsExactly("b4", "a4", "b3");
+		assertThat(this.store.auditLog().read(AuditQuery.recent(3).before(recent.next())).records())
+			.extracting(AuditRecord::reason)
+			.containsExactly("a3", "b2", "a2");
+		assertThat(this.store.auditLog().read(AuditQuery.recent(10)).next()).isNull();
+		assertThat(this.store.auditLog().read(AuditQuery.of("none", 10)).records()).isEmpty();
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> this.store.auditLog().read(AuditQuery.recent(10).before("not-an-id")))
+			.withMessageContaining("'not-an-id'");
+	}
+
+	@Test
+	void racingWritersLeaveOneAuditRecordPerWin() throws Exception {
+		this.store.save(flag("new-checkout", 10), 0);
+		List<Object> outcomes = race(8,
+				(i) -> () -> this.store.save(flag("new-checkout", 20 + i), 1, change("writer-" + i, null)).flag());
+		assertOneWinner(outcomes, this.store);
+		List<AuditRecord> records = this.store.auditLog().read(AuditQuery.recent(50)).records();
+		assertThat(records).hasSize(2);
+		assertThat(records.get(0).versionBefore()).isEqualTo(1L);
+		assertThat(records.get(0).changes()).singleElement()
+			.satisfies((change) -> assertThat(new BigDecimal(String.valueOf(change.after())))
+				.isEqualByComparingTo(this.store.load().flag("new-checkout").orElseThrow().rollout()));
+	}
+
+	static Change change(String actor, String reason) {
+		return new Change(actor, reason, Instant.now(), null);
 	}
 
 	static void assertOneWinner(List<Object> outcomes, FlagStore store) {

@@ -6,9 +6,11 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -18,7 +20,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
+import dev.flags.core.audit.AuditJson;
+import dev.flags.core.audit.AuditQuery;
+import dev.flags.core.audit.AuditRecord;
+import dev.flags.core.audit.Change;
 import dev.flags.core.json.DefinitionsCodec;
+import dev.flags.core.json.PlainJson;
 import dev.flags.core.model.Definitions;
 import dev.flags.core.model.Flag;
 import org.junit.jupiter.api.Test;
@@ -27,6 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatNoException;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 /**
@@ -149,7 +157,7 @@ class FileFlagStoreTests extends AbstractFlagStoreTests {
 			store().save(flag("flag-" + i, i), 0);
 		}
 		store().delete("flag-0", 1);
-		assertThat(fileNames()).containsExactlyInAnyOrder("flags.json", "flags.json.lock");
+		assertThat(fileNames()).containsExactlyInAnyOrder("flags.json", "flags.json.lock", "flags.json.audit.jsonl");
 	}
 
 	@Test
@@ -165,7 +173,7 @@ class FileFlagStoreTests extends AbstractFlagStoreTests {
 			restarted.save(flag("new-checkout", 30), 1);
 		}
 		assertThat(stray).doesNotExist();
-		assertThat(fileNames()).containsExactlyInAnyOrder("flags.json", "flags.json.lock");
+		assertThat(fileNames()).containsExactlyInAnyOrder("flags.json", "flags.json.lock", "flags.json.audit.jsonl");
 		assertThat(DefinitionsCodec.read(Files.readString(file())).flag("new-checkout").orElseThrow().version())
 			.isEqualTo(2L);
 	}
@@ -450,6 +458,68 @@ class FileFlagStoreTests extends AbstractFlagStoreTests {
 		Definitions document = DefinitionsCodec.read(Files.readString(file()));
 		assertThat(document.flags()).hasSize(1 + 2 * count);
 		assertThat(store().load()).isEqualTo(document);
+		List<AuditRecord> records = store().auditLog().read(AuditQuery.recent(500)).records();
+		assertThat(records).hasSize(1 + 2 * count);
+		assertThat(records).extracting(AuditRecord::flag).doesNotHaveDuplicates();
+	}
+
+	@Test
+	void auditLogIsAnAppendOnlyFileOfJsonLinesNextToTheDocument() throws IOException {
+		Change change = new Change("alice", "launch", Instant.parse("2026-11-30T10:15:30Z"), "req-7");
+		store().save(flag("new-checkout", 25), 0, change);
+		store().save(flag("new-checkout", 50), 1, change);
+		Path audit = this.directory.resolve("flags.json.audit.jsonl");
+		assertThat(fileStore().auditFile()).isEqualTo(audit);
+		List<String> lines = Files.readAllLines(audit);
+		assertThat(lines).hasSize(2);
+		assertThat(PlainJson.read(lines.get(1))).isEqualTo(PlainJson.read("""
+				{"time": "2026-11-30T10:15:30Z", "type": "ROLLOUT_CHANGED", "flag": "new-checkout", "actor": "alice",
+				 "reason": "launch", "requestId": "req-7", "versionBefore": 1, "versionAfter": 2,
+				 "changes": [{"field": "rollout", "before": 25, "after": 50}]}"""));
+		String first = lines.get(0);
+		store().delete("new-checkout", 2, change);
+		assertThat(Files.readAllLines(audit)).hasSize(3).startsWith(first);
+		try (FileFlagStore restarted = new FileFlagStore(file())) {
+			assertThat(restarted.auditLog().read(AuditQuery.recent(10)).records()).extracting(AuditRecord::type)
+				.containsExactly(AuditRecord.Type.DELETED, AuditRecord.Type.ROLLOUT_CHANGED, AuditRecord.Type.CREATED);
+		}
+	}
+
+	@Test
+	void recordOfAChangeThatNeverReachedTheDocumentIsLeftOut() throws IOException {
+		Flag stored = store().save(flag("new-checkout", 25), 0);
+		// As a crash leaves it: the record appended and forced, the document not yet replaced.
+		Flag lost = flag("new-checkout", 90).withVersion(2L);
+		Files.writeString(fileStore().auditFile(),
+				AuditJson.line(AuditRecord.of("", stored, lost, Change.system(Instant.now()))) + "\n",
+				StandardOpenOption.APPEND);
+		assertThat(store().auditLog().read(AuditQuery.recent(10)).records()).extracting(AuditRecord::type)
+			.containsExactly(AuditRecord.Type.CREATED);
+		store().save(flag("new-checkout", 50), 1, Change.by("alice", "retry"));
+		assertThat(store().auditLog().read(AuditQuery.recent(10)).records())
+			.extracting(AuditRecord::actor, AuditRecord::versionBefore, AuditRecord::versionAfter)
+			.containsExactly(tuple("alice", 1L, 2L), tuple(Change.SYSTEM_ACTOR, 0L, 1L));
+		assertThat(Files.readAllLines(fileStore().auditFile())).hasSize(3);
+	}
+
+	@Test
+	void lineTornByACrashIsClosedBySkippedAndSpoilsNoOtherRecord() throws IOException {
+		store().save(flag("new-checkout", 25), 0);
+		Files.writeString(fileStore().auditFile(), "{\"time\": \"2026-", StandardOpenOption.APPEND);
+		assertThat(store().auditLog().read(AuditQuery.recent(10)).records()).hasSize(1);
+		store().save(flag("new-checkout", 50), 1, Change.by("alice", null));
+		assertThat(store().auditLog().read(AuditQuery.recent(10)).records()).extracting(AuditRecord::type)
+			.containsExactly(AuditRecord.Type.ROLLOUT_CHANGED, AuditRecord.Type.CREATED);
+		assertThat(Files.readAllLines(fileStore().auditFile())).hasSize(3);
+	}
+
+	@Test
+	void auditRecordIdsAreTheOffsetsOfTheirLines() throws IOException {
+		store().save(flag("new-checkout", 25), 0);
+		FlagWrite second = store().save(flag("new-checkout", 50), 1, Change.by("alice", null));
+		long firstLineLength = Files.readAllLines(fileStore().auditFile()).get(0).getBytes(StandardCharsets.UTF_8).length;
+		assertThat(second.audit().id()).isEqualTo(Long.toString(firstLineLength + 1));
+		assertThat(store().auditLog().read(AuditQuery.recent(1)).records()).containsExactly(second.audit());
 	}
 
 	@Test

@@ -1,6 +1,7 @@
 package dev.flags.spring.redis;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -16,7 +17,10 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.dao.DataAccessException;
+import org.springframework.data.domain.Range;
+import org.springframework.data.redis.connection.Limit;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.connection.stream.MapRecord;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 
@@ -74,15 +78,16 @@ final class RedisCommands {
 	 * Runs the save script.
 	 * @param flag the flag at its new version
 	 * @param expectedVersion the version the write was based on
+	 * @param time the time of the change, for the audit record
 	 * @param auditFields extra audit fields, as name, value, name, value...
-	 * @return the revision after the write
+	 * @return the revision after the write and the id of its audit record
 	 */
-	long save(Flag flag, long expectedVersion, List<String> auditFields) {
+	Written save(Flag flag, long expectedVersion, Instant time, List<String> auditFields) {
 		List<String> args = new ArrayList<>(List.of(flag.key(), Long.toString(expectedVersion),
-				RedisDocuments.json(flag), now(), this.keys.channel(), this.source,
+				RedisDocuments.json(flag), time.toString(), this.keys.channel(), this.source,
 				Long.toString(this.auditMaxLength)));
 		args.addAll(auditFields);
-		return outcome(flag.key(), expectedVersion,
+		return written(flag.key(), expectedVersion,
 				execute("save flag '" + flag.key() + "'", RedisScripts.SAVE, args));
 	}
 
@@ -90,14 +95,37 @@ final class RedisCommands {
 	 * Runs the delete script.
 	 * @param key the flag key
 	 * @param expectedVersion the version the deletion was based on
+	 * @param time the time of the change, for the audit record
 	 * @param auditFields extra audit fields, as name, value, name, value...
-	 * @return the revision after the deletion
+	 * @return the revision after the deletion and the id of its audit record
 	 */
-	long delete(String key, long expectedVersion, List<String> auditFields) {
-		List<String> args = new ArrayList<>(List.of(key, Long.toString(expectedVersion), now(),
+	Written delete(String key, long expectedVersion, Instant time, List<String> auditFields) {
+		List<String> args = new ArrayList<>(List.of(key, Long.toString(expectedVersion), time.toString(),
 				this.keys.channel(), this.source, Long.toString(this.auditMaxLength)));
 		args.addAll(auditFields);
-		return outcome(key, expectedVersion, execute("delete flag '" + key + "'", RedisScripts.DELETE, args));
+		return written(key, expectedVersion, execute("delete flag '" + key + "'", RedisScripts.DELETE, args));
+	}
+
+	/**
+	 * Audit stream entries, newest first.
+	 * @param upTo the id of the newest entry to read (inclusive), or null for the newest of all
+	 * @param count the most entries to read
+	 * @return the entries
+	 */
+	List<MapRecord<String, Object, Object>> auditEntries(@Nullable String upTo, int count) {
+		Range<String> range = (upTo != null) ? Range.of(Range.Bound.unbounded(), Range.Bound.inclusive(upTo))
+				: Range.unbounded();
+		List<MapRecord<String, Object, Object>> entries = call("read the audit stream",
+				() -> this.redis.opsForStream().reverseRange(this.keys.audit(), range, Limit.limit().count(count)));
+		return (entries != null) ? entries : List.of();
+	}
+
+	/**
+	 * The time now, by the store's clock.
+	 * @return the instant
+	 */
+	Instant instant() {
+		return this.clock.instant();
 	}
 
 	/**
@@ -175,6 +203,14 @@ final class RedisCommands {
 		}
 	}
 
+	private Written written(String key, long expectedVersion, List<Object> reply) {
+		long revision = outcome(key, expectedVersion, reply);
+		if (reply.size() < 3 || !(reply.get(2) instanceof String id)) {
+			throw new FlagStoreException("Unexpected answer from Redis: " + reply);
+		}
+		return new Written(revision, id);
+	}
+
 	private long outcome(String key, long expectedVersion, List<Object> reply) {
 		Object status = reply.get(0);
 		Object detail = (reply.size() > 1) ? reply.get(1) : null;
@@ -233,6 +269,15 @@ final class RedisCommands {
 	 * @param segments the segments hash
 	 */
 	record Stored(@Nullable String marker, Map<String, String> flags, Map<String, String> segments) {
+	}
+
+	/**
+	 * What a write script returned.
+	 *
+	 * @param revision the store's revision after the write
+	 * @param auditId the stream id of the write's audit record
+	 */
+	record Written(long revision, String auditId) {
 	}
 
 }

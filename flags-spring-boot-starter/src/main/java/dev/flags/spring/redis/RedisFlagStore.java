@@ -2,13 +2,19 @@ package dev.flags.spring.redis;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
+import dev.flags.core.audit.AuditJson;
+import dev.flags.core.audit.AuditLog;
+import dev.flags.core.audit.AuditRecord;
+import dev.flags.core.audit.Change;
 import dev.flags.core.model.Definitions;
 import dev.flags.core.model.DefinitionsValidator;
 import dev.flags.core.model.Flag;
@@ -16,10 +22,12 @@ import dev.flags.core.model.InvalidDefinitionsException;
 import dev.flags.core.store.DocumentWrites;
 import dev.flags.core.store.FlagStore;
 import dev.flags.core.store.FlagStoreException;
+import dev.flags.core.store.FlagWrite;
 import dev.flags.core.store.StoreChange;
 import dev.flags.core.store.StoreListener;
 import dev.flags.core.store.VersionConflictException;
 import dev.flags.spring.redis.RedisCommands.Stored;
+import dev.flags.spring.redis.RedisCommands.Written;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -41,7 +49,11 @@ import org.springframework.data.redis.connection.RedisConnectionFactory;
  * {@link #restore}); when it is gone, Redis lost its data;</li>
  * <li>{@code {flags}:audit}: a stream with one record, a flat field map, per change: {@code type},
  * {@code key}, {@code versionBefore}, {@code versionAfter}, {@code before} and {@code after} (the
- * flag's JSON; absent for none), {@code time}, {@code revision}, plus any fields the caller adds;</li>
+ * flag's JSON; absent for none), {@code time}, {@code revision}, {@code change} (the kind of change:
+ * {@code CREATED}, {@code UPDATED}, {@code ENABLED}, {@code DISABLED}, {@code ROLLOUT_CHANGED} or
+ * {@code DELETED}), {@code changes} (the changed fields with their old and new values, as a JSON
+ * array), and, for a write made with a {@link Change}, {@code actor}, {@code reason} and
+ * {@code requestId} (the last two when given); plus any fields the caller adds;</li>
  * <li>the channel {@code {flags}:events}: one JSON message per change,
  * {@code {"type":"SAVED","key":"…","revision":42,"source":"…"}}.</li>
  * </ul>
@@ -78,7 +90,7 @@ public final class RedisFlagStore implements FlagStore {
 	private static final Log logger = LogFactory.getLog(RedisFlagStore.class);
 
 	private static final Set<String> STANDARD_AUDIT_FIELDS = Set.of("type", "key", "versionBefore", "versionAfter",
-			"before", "after", "time", "revision", "flags", "segments");
+			"before", "after", "time", "revision", "flags", "segments", "change", "changes");
 
 	private final RedisFlagStoreOptions options;
 
@@ -154,7 +166,24 @@ public final class RedisFlagStore implements FlagStore {
 
 	@Override
 	public Flag save(Flag flag, long expectedVersion) {
-		return save(flag, expectedVersion, Map.of());
+		return Objects.requireNonNull(save(flag, expectedVersion, Change.system(this.commands.instant())).flag());
+	}
+
+	/**
+	 * Creates or replaces one flag, when its stored version is the expected one, and appends its
+	 * audit record, with the actor, reason and request id of the change, in the same script.
+	 * @param flag the new definition; its own {@code version} field is ignored
+	 * @param expectedVersion the version the change was based on: 0 to create a flag that must not
+	 * exist yet
+	 * @param change who makes the change, when and why
+	 * @return the flag as stored and its audit record, whose id is the stream entry's id
+	 * @throws VersionConflictException when the stored version is not the expected one
+	 * @throws InvalidDefinitionsException when the flag, or the document with it, is invalid
+	 * @throws FlagStoreException when the store cannot be written; nothing was changed
+	 */
+	@Override
+	public FlagWrite save(Flag flag, long expectedVersion, Change change) {
+		return write(flag, expectedVersion, change, changeFields(change));
 	}
 
 	/**
@@ -171,17 +200,40 @@ public final class RedisFlagStore implements FlagStore {
 	 * @throws FlagStoreException when the store cannot be written; nothing was changed
 	 */
 	public Flag save(Flag flag, long expectedVersion, Map<String, String> auditFields) {
-		List<String> extra = flatten(auditFields);
-		Flag stored = DocumentWrites.stored(
-				DocumentWrites.save(currentForWrite("save flag '" + flag.key() + "'"), flag, expectedVersion), flag.key());
-		long revision = this.commands.save(stored, expectedVersion, extra);
-		this.listeners.fire(new StoreChange(StoreChange.Type.SAVED, flag.key(), revision, null));
-		return stored;
+		checkCallerFields(auditFields);
+		return Objects.requireNonNull(
+				write(flag, expectedVersion, Change.system(this.commands.instant()), auditFields).flag());
+	}
+
+	private FlagWrite write(Flag flag, long expectedVersion, Change change, Map<String, String> auditFields) {
+		Definitions current = currentForWrite("save flag '" + flag.key() + "'");
+		Flag stored = DocumentWrites.stored(DocumentWrites.save(current, flag, expectedVersion), flag.key());
+		// The script checks the version again: the flag it replaces is the one read here.
+		AuditRecord record = AuditRecord.of("", current.flag(flag.key()).orElse(null), stored, change);
+		Written written = this.commands.save(stored, expectedVersion, change.time(),
+				flatten(withRecordFields(auditFields, record)));
+		this.listeners.fire(new StoreChange(StoreChange.Type.SAVED, flag.key(), written.revision(), null));
+		return new FlagWrite(stored, record.withId(written.auditId()));
 	}
 
 	@Override
 	public void delete(String key, long expectedVersion) {
-		delete(key, expectedVersion, Map.of());
+		delete(key, expectedVersion, Change.system(this.commands.instant()));
+	}
+
+	/**
+	 * Deletes one flag, when its stored version is the expected one, and appends its audit
+	 * record, with the actor, reason and request id of the change, in the same script.
+	 * @param key the flag key
+	 * @param expectedVersion the version the deletion was based on
+	 * @param change who deletes the flag, when and why
+	 * @return the audit record, whose id is the stream entry's id
+	 * @throws VersionConflictException when the flag is missing or its version is another
+	 * @throws FlagStoreException when the store cannot be written; nothing was changed
+	 */
+	@Override
+	public FlagWrite delete(String key, long expectedVersion, Change change) {
+		return remove(key, expectedVersion, change, changeFields(change));
 	}
 
 	/**
@@ -194,10 +246,29 @@ public final class RedisFlagStore implements FlagStore {
 	 * @throws FlagStoreException when the store cannot be written; nothing was changed
 	 */
 	public void delete(String key, long expectedVersion, Map<String, String> auditFields) {
-		List<String> extra = flatten(auditFields);
-		DocumentWrites.delete(currentForWrite("delete flag '" + key + "'"), key, expectedVersion);
-		long revision = this.commands.delete(key, expectedVersion, extra);
-		this.listeners.fire(new StoreChange(StoreChange.Type.DELETED, key, revision, null));
+		checkCallerFields(auditFields);
+		remove(key, expectedVersion, Change.system(this.commands.instant()), auditFields);
+	}
+
+	private FlagWrite remove(String key, long expectedVersion, Change change, Map<String, String> auditFields) {
+		Definitions current = currentForWrite("delete flag '" + key + "'");
+		DocumentWrites.delete(current, key, expectedVersion);
+		AuditRecord record = AuditRecord.of("", current.flag(key).orElseThrow(), null, change);
+		Written written = this.commands.delete(key, expectedVersion, change.time(),
+				flatten(withRecordFields(auditFields, record)));
+		this.listeners.fire(new StoreChange(StoreChange.Type.DELETED, key, written.revision(), null));
+		return new FlagWrite(null, record.withId(written.auditId()));
+	}
+
+	/**
+	 * The audit log: the records of the flags' writes in the audit stream, newest first. Record
+	 * ids are stream entry ids. The records of seeding and restoring, which are about the whole
+	 * document, are not among them.
+	 * @return the audit log
+	 */
+	@Override
+	public AuditLog auditLog() {
+		return new RedisAuditLog(this.commands, this.keys);
 	}
 
 	/**
@@ -301,13 +372,38 @@ public final class RedisFlagStore implements FlagStore {
 		this.listeners.fire(change);
 	}
 
-	private static List<String> flatten(Map<String, String> auditFields) {
-		List<String> flat = new ArrayList<>();
-		auditFields.forEach((name, value) -> {
+	private static Map<String, String> changeFields(Change change) {
+		Map<String, String> fields = new LinkedHashMap<>();
+		fields.put("actor", change.actor());
+		if (change.reason() != null) {
+			fields.put("reason", change.reason());
+		}
+		if (change.requestId() != null) {
+			fields.put("requestId", change.requestId());
+		}
+		return fields;
+	}
+
+	/** The caller's fields and the standard ones a write computes in Java, checked apart. */
+	private static Map<String, String> withRecordFields(Map<String, String> auditFields, AuditRecord record) {
+		Map<String, String> fields = new LinkedHashMap<>(auditFields);
+		fields.put("change", record.type().name());
+		fields.put("changes", AuditJson.changes(record.changes()));
+		return fields;
+	}
+
+	private static void checkCallerFields(Map<String, String> auditFields) {
+		for (String name : auditFields.keySet()) {
 			if (name.isEmpty() || STANDARD_AUDIT_FIELDS.contains(name)) {
 				throw new IllegalArgumentException("Audit field '" + name + "' cannot be added: the standard fields "
 						+ STANDARD_AUDIT_FIELDS + " are written by the store, and a name must not be empty");
 			}
+		}
+	}
+
+	private static List<String> flatten(Map<String, String> auditFields) {
+		List<String> flat = new ArrayList<>();
+		auditFields.forEach((name, value) -> {
 			flat.add(name);
 			flat.add(value);
 		});

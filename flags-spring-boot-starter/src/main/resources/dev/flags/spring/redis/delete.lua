@@ -24,7 +24,7 @@ if current ~= expected then
 end
 redis.call('HDEL', KEYS[1], key)
 local revision = redis.call('INCR', KEYS[3])
-audit(ARGV[6], { 'type', 'DELETED', 'key', key, 'versionBefore', string.format('%d', current),
+local id = audit(ARGV[6], { 'type', 'DELETED', 'key', key, 'versionBefore', string.format('%d', current),
   'versionAfter', '0', 'before', before, 'time', ARGV[3], 'revision', string.format('%d', revision) }, 7)
 publish(ARGV[4], 'DELETED', key, revision, ARGV[5])
-return { 'ok', revision }
+return { 'ok', revision, id }

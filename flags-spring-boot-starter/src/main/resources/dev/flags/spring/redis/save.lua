@@ -35,6 +35,6 @@ end
 for _, value in ipairs({ 'after', ARGV[3], 'time', ARGV[4], 'revision', string.format('%d', revision) }) do
   fields[#fields + 1] = value
 end
-audit(ARGV[7], fields, 8)
+local id = audit(ARGV[7], fields, 8)
 publish(ARGV[5], 'SAVED', key, revision, ARGV[6])
-return { 'ok', revision }
+return { 'ok', revision, id }

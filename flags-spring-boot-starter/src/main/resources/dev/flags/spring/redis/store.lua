@@ -32,6 +32,7 @@ local function version_of(json)
   return 1
 end
 
+-- Appends the audit record and returns its id.
 local function audit(max_length, fields, extra_from)
   for i = extra_from, #ARGV do
     fields[#fields + 1] = ARGV[i]

@@ -15,6 +15,8 @@ import org.jspecify.annotations.Nullable;
  */
 final class Copies {
 
+	private static final int MAX_EXPANDED_EXPONENT = 1000;
+
 	private Copies() {
 	}
 
@@ -29,10 +31,14 @@ final class Copies {
 		return Collections.unmodifiableMap(new LinkedHashMap<>(extra));
 	}
 
-	/** A decimal without trailing zeros and never in exponent form, so that 25, 25.0 and 2.5E+1 are equal. */
+	/**
+	 * A decimal without trailing zeros and never in exponent form, so that 25, 25.0 and 2.5E+1 are
+	 * equal. An absurdly large one (such as {@code 1e999999}, which no valid field holds) keeps its
+	 * exponent, rather than grow to a million digits.
+	 */
 	static BigDecimal decimal(BigDecimal value) {
 		BigDecimal stripped = value.stripTrailingZeros();
-		return (stripped.scale() < 0) ? stripped.setScale(0) : stripped;
+		return (stripped.scale() < 0 && stripped.scale() >= -MAX_EXPANDED_EXPONENT) ? stripped.setScale(0) : stripped;
 	}
 
 	static @Nullable BigDecimal nullableDecimal(@Nullable BigDecimal value) {

@@ -21,6 +21,8 @@ public final class DefinitionsValidator {
 
 	private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
+	private static final int MAX_QUOTED_DIGITS = 40;
+
 	private DefinitionsValidator() {
 	}
 
@@ -137,13 +139,13 @@ public final class DefinitionsValidator {
 			}
 			if (variant.weight().signum() < 0) {
 				problems.add(new DefinitionProblem(location, field + ".weight",
-						"must not be negative (was " + variant.weight().toPlainString() + ")"));
+						"must not be negative (was " + quote(variant.weight()) + ")"));
 			}
 			total = total.add(variant.weight());
 		}
 		if (!flag.variants().isEmpty() && total.compareTo(HUNDRED) != 0) {
 			problems.add(new DefinitionProblem(location, "variants",
-					"weights must sum to 100 (they sum to " + total.stripTrailingZeros().toPlainString() + ")"));
+					"weights must sum to 100 (they sum to " + quote(total.stripTrailingZeros()) + ")"));
 		}
 		for (int r = 0; r < flag.rules().size(); r++) {
 			Rule rule = flag.rules().get(r);
@@ -169,11 +171,11 @@ public final class DefinitionsValidator {
 			List<DefinitionProblem> problems) {
 		if (rollout.compareTo(BigDecimal.ZERO) < 0 || rollout.compareTo(HUNDRED) > 0) {
 			problems.add(new DefinitionProblem(location, field,
-					"must be between 0 and 100 (was " + rollout.toPlainString() + ")"));
+					"must be between 0 and 100 (was " + quote(rollout) + ")"));
 		}
 		else if (rollout.stripTrailingZeros().scale() > 3) {
 			problems.add(new DefinitionProblem(location, field,
-					"at most 3 decimals are allowed, the resolution is 0.001 % (was " + rollout.toPlainString() + ")"));
+					"at most 3 decimals are allowed, the resolution is 0.001 % (was " + quote(rollout) + ")"));
 		}
 	}
 
@@ -200,6 +202,15 @@ public final class DefinitionsValidator {
 						"must be a string, number or boolean (was " + describe(value) + ")"));
 			}
 		}
+	}
+
+	/**
+	 * A number as a message quotes it: in plain notation, unless that would be long, as for
+	 * {@code 1e999999}, whose plain notation is a million digits.
+	 */
+	private static String quote(BigDecimal number) {
+		return (number.precision() + Math.abs(number.scale()) > MAX_QUOTED_DIGITS) ? number.toString()
+				: number.toPlainString();
 	}
 
 	private static String describe(@Nullable Object value) {

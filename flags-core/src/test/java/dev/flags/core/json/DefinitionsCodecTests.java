@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -201,6 +202,17 @@ class DefinitionsCodecTests {
 						"{ 'key': 'f', 'rules': [ { 'when': [ { 'attribute': 'a', 'op': 'in', 'values': 'x' } ] } ] }"),
 				arguments("missing attribute", "flag 'f'", "rules[0].when[0].attribute", "is required",
 						"{ 'key': 'f', 'rules': [ { 'when': [ { 'op': 'in', 'values': ['x'] } ] } ] }"));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(strings = { "1e999999", "1e-999999", "1e999999999", "-1E+2000" })
+	void absurdExponentIsRefusedWithAShortMessage(String rollout) {
+		assertThatExceptionOfType(InvalidDefinitionsException.class)
+			.isThrownBy(() -> DefinitionsCodec.readFlag("{\"key\": \"x\", \"rollout\": " + rollout + "}"))
+			.satisfies((ex) -> assertThat(ex.problems()).singleElement().satisfies((problem) -> {
+				assertThat(problem.field()).isEqualTo("rollout");
+				assertThat(problem.reason()).hasSizeLessThan(120).contains("E");
+			}));
 	}
 
 	@ParameterizedTest(name = "{0}")

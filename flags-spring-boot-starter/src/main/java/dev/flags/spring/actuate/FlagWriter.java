@@ -1,100 +1,113 @@
 package dev.flags.spring.actuate;
 
-import java.security.Principal;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
-import dev.flags.core.model.DefinitionProblem;
-import dev.flags.core.model.DefinitionsValidator;
 import dev.flags.core.model.Flag;
-import dev.flags.core.model.InvalidDefinitionsException;
-import dev.flags.core.registry.FlagRegistry;
-import dev.flags.core.store.FlagStoreException;
-import dev.flags.core.store.VersionConflictException;
+import dev.flags.spring.actuate.FlagChange.InvalidFlagChangeException;
 import dev.flags.spring.actuate.FlagsEndpoint.ErrorDescriptor;
 import dev.flags.spring.actuate.FlagsEndpoint.FlagDescriptor;
 import dev.flags.spring.actuate.FlagsEndpoint.ProblemDescriptor;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
+import dev.flags.spring.governance.Caller;
+import dev.flags.spring.governance.FlagEdit;
+import dev.flags.spring.governance.FlagWriteRefusedException;
+import dev.flags.spring.governance.FlagWriteRequest;
+import dev.flags.spring.governance.FlagWriteService;
+import dev.flags.spring.governance.Refusal;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.boot.actuate.endpoint.SecurityContext;
 import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
 
 /**
- * The write of the {@link FlagsEndpoint}: reads the flag from the store, applies the change,
- * validates the result and saves it through the registry with the store's version check. Only a
+ * The write of the {@link FlagsEndpoint}: reads the fields of the request and hands the change to
+ * the governed write path, answering its refusals in the endpoint's error shape. Only a
  * {@code 200} response means something was stored.
  */
 final class FlagWriter {
 
-	// Under the endpoint's name: that is the logger an operator looks for.
-	private static final Log logger = LogFactory.getLog(FlagsEndpoint.class);
+	private final FlagWriteService writes;
 
-	private static final int CONFLICT = 409;
-
-	private final FlagRegistry registry;
-
-	FlagWriter(FlagRegistry registry) {
-		this.registry = registry;
+	FlagWriter(FlagWriteService writes) {
+		this.writes = writes;
 	}
 
-	WebEndpointResponse<?> write(String key, FlagChange change, @Nullable Principal principal) {
-		Flag current;
+	WebEndpointResponse<?> write(String key, Request request, SecurityContext securityContext) {
+		Caller caller = Caller.of(securityContext.getPrincipal(), securityContext::isUserInRole);
 		try {
-			// From the store rather than the snapshot: the change must be based on the stored flag.
-			current = this.registry.store().load().flag(key).orElse(null);
-		}
-		catch (FlagStoreException ex) {
-			return unavailable(key, ex);
-		}
-		if (current == null) {
-			return ErrorDescriptor.notFound(key);
-		}
-		Flag changed = change.applyTo(current);
-		List<DefinitionProblem> problems = DefinitionsValidator.problems(changed);
-		if (!problems.isEmpty()) {
-			return ErrorDescriptor.notChanged(key, describe(problems));
-		}
-		long expected = (change.expectedVersion() != null) ? change.expectedVersion() : current.currentVersion();
-		try {
-			Flag stored = this.registry.save(changed, expected);
-			log(change, stored, principal);
+			this.writes.checkWrite(caller);
+			List<ProblemDescriptor> problems = new ArrayList<>();
+			FlagChange change = null;
+			try {
+				change = FlagChange.read(request.enabled(), request.rollout(), request.expectedVersion());
+			}
+			catch (InvalidFlagChangeException ex) {
+				problems.addAll(ex.problems());
+			}
+			if (request.reason() != null && !(request.reason() instanceof String)) {
+				problems.add(new ProblemDescriptor("reason", "must be a string (was " + request.reason() + ")"));
+			}
+			Boolean confirm = confirm(request.confirm());
+			if (request.confirm() != null && confirm == null) {
+				problems.add(new ProblemDescriptor("confirm", "must be true or false (was "
+						+ describe(request.confirm()) + ")"));
+			}
+			if (change == null || !problems.isEmpty()) {
+				return ErrorDescriptor.notChanged(key, problems);
+			}
+			Flag stored = Objects.requireNonNull(this.writes.write(key, FlagEdit.change(change.enabled(), change.rollout()),
+					new FlagWriteRequest(caller, change.expectedVersion(), (String) request.reason(),
+							Boolean.TRUE.equals(confirm), null))
+				.flag());
 			return new WebEndpointResponse<>(FlagDescriptor.of(stored));
 		}
-		catch (VersionConflictException ex) {
-			// Whoever asks next should see the flag as it now is.
-			this.registry.refresh();
-			if (ex.currentVersion() == null) {
-				return ErrorDescriptor.notFound(key);
-			}
-			return new WebEndpointResponse<>(new ErrorDescriptor(ex.getMessage(), null, ex.currentVersion()),
-					CONFLICT);
-		}
-		catch (InvalidDefinitionsException ex) {
-			return ErrorDescriptor.notChanged(key, describe(ex.problems()));
-		}
-		catch (FlagStoreException ex) {
-			return unavailable(key, ex);
+		catch (FlagWriteRefusedException ex) {
+			return refused(key, ex);
 		}
 	}
 
-	private static List<ProblemDescriptor> describe(List<DefinitionProblem> problems) {
-		return problems.stream().map((problem) -> new ProblemDescriptor(problem.field(), problem.reason())).toList();
-	}
-
-	private static WebEndpointResponse<ErrorDescriptor> unavailable(String key, FlagStoreException ex) {
-		return new WebEndpointResponse<>(new ErrorDescriptor(
-				"Flag '" + key + "' was not changed: the store is not available (" + ex.getMessage() + ")", null, null),
-				WebEndpointResponse.STATUS_SERVICE_UNAVAILABLE);
-	}
-
-	private static void log(FlagChange change, Flag stored, @Nullable Principal principal) {
-		if (logger.isInfoEnabled()) {
-			logger.info("Flag '" + stored.key() + "' changed through the " + FlagsEndpoint.ID + " endpoint by "
-					+ ((principal != null) ? principal.getName() : "an unauthenticated caller") + ": "
-					+ ((change.enabled() != null) ? "enabled=" + change.enabled() + " " : "")
-					+ ((change.rollout() != null) ? "rollout=" + change.rollout().toPlainString() + " " : "")
-					+ "(now version " + stored.currentVersion() + ")");
+	static WebEndpointResponse<ErrorDescriptor> refused(String key, FlagWriteRefusedException ex) {
+		if (ex.refusal() == Refusal.NOT_FOUND) {
+			return ErrorDescriptor.notFound(key);
 		}
+		List<ProblemDescriptor> problems = ex.problems()
+			.stream()
+			.map((problem) -> new ProblemDescriptor(problem.field(), problem.reason()))
+			.toList();
+		if (ex.refusal() == Refusal.INVALID) {
+			return ErrorDescriptor.notChanged(key, problems);
+		}
+		return new WebEndpointResponse<>(
+				new ErrorDescriptor(ex.getMessage(), problems.isEmpty() ? null : problems, ex.currentVersion()),
+				ex.refusal().status());
+	}
+
+	private static @Nullable Boolean confirm(@Nullable Object value) {
+		if (value instanceof Boolean bool) {
+			return bool;
+		}
+		if ("true".equals(value) || "false".equals(value)) {
+			return Boolean.valueOf((String) value);
+		}
+		return null;
+	}
+
+	private static String describe(Object value) {
+		return (value instanceof CharSequence) ? "the string \"" + value + "\"" : String.valueOf(value);
+	}
+
+	/**
+	 * The fields of a write request, as actuator hands them over.
+	 *
+	 * @param enabled the value of {@code enabled}
+	 * @param rollout the value of {@code rollout}
+	 * @param expectedVersion the value of {@code expectedVersion}
+	 * @param reason the value of {@code reason}
+	 * @param confirm the value of {@code confirm}
+	 */
+	record Request(@Nullable Object enabled, @Nullable Object rollout, @Nullable Object expectedVersion,
+			@Nullable Object reason, @Nullable Object confirm) {
 	}
 
 }

@@ -1,6 +1,7 @@
 package dev.flags.spring.actuate;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +16,8 @@ import dev.flags.core.model.FlagContext;
 import dev.flags.core.model.Rule;
 import dev.flags.core.model.Variant;
 import dev.flags.core.registry.FlagRegistry;
-import dev.flags.spring.actuate.FlagChange.InvalidFlagChangeException;
+import dev.flags.spring.governance.FlagWritePolicy;
+import dev.flags.spring.governance.FlagWriteService;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.actuate.endpoint.Access;
@@ -34,8 +36,9 @@ import org.springframework.boot.actuate.endpoint.web.annotation.WebEndpoint;
  * <p>
  * Reads are allowed by default; writes only once {@code management.endpoint.flags.access} is
  * {@code unrestricted}, since one write can switch a feature off for every user. Every write
- * goes through {@link FlagRegistry#save(Flag, long)}, so the store's version check refuses a
- * write based on a version that is no longer the stored one.
+ * goes through the governed write path of {@link FlagWriteService}: permissions, the version it
+ * is based on (required), confirmation of high-impact changes, and the audit record the store
+ * writes with the change.
  */
 @WebEndpoint(id = FlagsEndpoint.ID, defaultAccess = Access.READ_ONLY)
 public class FlagsEndpoint {
@@ -50,12 +53,22 @@ public class FlagsEndpoint {
 	private final FlagWriter writer;
 
 	/**
-	 * Creates the endpoint.
+	 * Creates the endpoint, whose writes are open to whoever may call it (the endpoint's access
+	 * and the application's security decide), with the default confirmation rules.
 	 * @param registry the registry whose flags it shows and changes
 	 */
 	public FlagsEndpoint(FlagRegistry registry) {
+		this(registry, new FlagWriteService(registry, FlagWritePolicy.open(), null, Clock.systemUTC()));
+	}
+
+	/**
+	 * Creates the endpoint.
+	 * @param registry the registry whose flags it shows
+	 * @param writes the governed write path its write operation goes through
+	 */
+	public FlagsEndpoint(FlagRegistry registry, FlagWriteService writes) {
 		this.registry = registry;
-		this.writer = new FlagWriter(registry);
+		this.writer = new FlagWriter(writes);
 	}
 
 	/**
@@ -110,28 +123,26 @@ public class FlagsEndpoint {
 	}
 
 	/**
-	 * Turns a flag on or off, sets its rollout, or both. The flag is read from the store, changed,
-	 * validated, and saved expecting the given version, or the version just read.
+	 * Turns a flag on or off, sets its rollout, or both, through the governed write path.
 	 * @param flag the flag key
 	 * @param enabled {@code true} or {@code false}, or null to leave as is
 	 * @param rollout the percentage, 0 to 100 with at most three decimals, or null to leave as is
-	 * @param expectedVersion the version the change is based on, or null for the stored one
-	 * @param securityContext who asks, for the log
-	 * @return the flag as stored; a 400 response naming each field that is wrong, 404 for a flag
-	 * that is not defined, 409 when the flag is no longer at the expected version, 503 when the
-	 * store cannot be read or written. Nothing is stored unless the response is 200.
+	 * @param expectedVersion the version the change is based on: required
+	 * @param reason why, for the audit record; required with {@code confirm}
+	 * @param confirm {@code true} to confirm a high-impact change
+	 * @param securityContext who asks
+	 * @return the flag as stored; a 400 response naming each field that is wrong, 401 or 403 when
+	 * the caller may not, 404 for a flag that is not defined, 405 on a read-only instance, 409 when
+	 * the flag is no longer at the expected version, 428 when the expected version is missing or a
+	 * high-impact change is not confirmed, 503 when the store cannot be read or written. Nothing is
+	 * stored unless the response is 200.
 	 */
 	@WriteOperation
 	public WebEndpointResponse<?> update(@Selector String flag, @Nullable Object enabled, @Nullable Object rollout,
-			@Nullable Object expectedVersion, SecurityContext securityContext) {
-		FlagChange change;
-		try {
-			change = FlagChange.read(enabled, rollout, expectedVersion);
-		}
-		catch (InvalidFlagChangeException ex) {
-			return ErrorDescriptor.notChanged(flag, ex.problems());
-		}
-		return this.writer.write(flag, change, securityContext.getPrincipal());
+			@Nullable Object expectedVersion, @Nullable Object reason, @Nullable Object confirm,
+			SecurityContext securityContext) {
+		return this.writer.write(flag, new FlagWriter.Request(enabled, rollout, expectedVersion, reason, confirm),
+				securityContext);
 	}
 
 	/**

@@ -1,9 +1,13 @@
 package dev.flags.spring.autoconfigure;
 
+import java.time.Clock;
+
 import dev.flags.core.registry.FlagRegistry;
 import dev.flags.spring.actuate.ExplainOperationInvokerAdvisor;
 import dev.flags.spring.actuate.FlagsEndpoint;
+import dev.flags.spring.governance.FlagWriteService;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.actuate.endpoint.web.annotation.WebEndpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -14,9 +18,11 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * Auto-configuration of the {@link FlagsEndpoint flags actuator endpoint}, when it is exposed
- * and its access is not {@code none}. Writes need {@code management.endpoint.flags.access=unrestricted}.
+ * and its access is not {@code none}. Writes need {@code management.endpoint.flags.access=unrestricted}
+ * and go through the governed {@link FlagWriteService}.
  */
-@AutoConfiguration(afterName = "dev.flags.spring.autoconfigure.FlagsAutoConfiguration")
+@AutoConfiguration(afterName = { "dev.flags.spring.autoconfigure.FlagsAutoConfiguration",
+		"dev.flags.spring.autoconfigure.FlagsGovernanceAutoConfiguration" })
 @ConditionalOnClass(WebEndpoint.class)
 @ConditionalOnAvailableEndpoint(FlagsEndpoint.class)
 public final class FlagsEndpointAutoConfiguration {
@@ -24,8 +30,11 @@ public final class FlagsEndpointAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	@ConditionalOnBean(FlagRegistry.class)
-	FlagsEndpoint flagsEndpoint(FlagRegistry flagRegistry) {
-		return new FlagsEndpoint(flagRegistry);
+	FlagsEndpoint flagsEndpoint(FlagRegistry flagRegistry, ObjectProvider<FlagWriteService> flagWriteService) {
+		// Without the governed write path, the endpoint still reads, and refuses every write.
+		FlagWriteService writes = flagWriteService.getIfAvailable(() -> new FlagWriteService(flagRegistry,
+				FlagsGovernanceAutoConfiguration.policy(new FlagsProperties(), false), null, Clock.systemUTC()));
+		return new FlagsEndpoint(flagRegistry, writes);
 	}
 
 	@Bean

@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.core.io.Resource;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Configuration of flags, under the {@code flags} prefix.
@@ -36,6 +37,18 @@ public class FlagsProperties {
 	private final Web web = new Web();
 
 	private final Client client = new Client();
+
+	/**
+	 * Whether this instance refuses every change to flags, through every API, as a read-only
+	 * replica in production should.
+	 */
+	private boolean readOnly;
+
+	private final Write write = new Write();
+
+	private final Security security = new Security();
+
+	private final Admin admin = new Admin();
 
 	public Duration getRefreshInterval() {
 		return this.refreshInterval;
@@ -67,6 +80,159 @@ public class FlagsProperties {
 
 	public Client getClient() {
 		return this.client;
+	}
+
+	public boolean isReadOnly() {
+		return this.readOnly;
+	}
+
+	public void setReadOnly(boolean readOnly) {
+		this.readOnly = readOnly;
+	}
+
+	public Write getWrite() {
+		return this.write;
+	}
+
+	public Security getSecurity() {
+		return this.security;
+	}
+
+	public Admin getAdmin() {
+		return this.admin;
+	}
+
+	/**
+	 * How flags are changed at run time, through the admin API or the actuator endpoint.
+	 */
+	public static class Write {
+
+		/**
+		 * Whether flags may be changed at run time. Unset, writes are enabled when Spring
+		 * Security's web security is active (roles then decide who may write) and disabled
+		 * otherwise; set it to true without Spring Security only when the APIs are reachable
+		 * by operators alone.
+		 */
+		private @Nullable Boolean enabled;
+
+		/**
+		 * The largest change of a flag's rollout, in percentage points, made without an
+		 * explicit confirmation and a reason.
+		 */
+		private int rolloutStep = 50;
+
+		public @Nullable Boolean getEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(@Nullable Boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public int getRolloutStep() {
+			return this.rolloutStep;
+		}
+
+		public void setRolloutStep(int rolloutStep) {
+			this.rolloutStep = rolloutStep;
+		}
+
+	}
+
+	/**
+	 * The roles that may read and change flags, when Spring Security is active. Roles are
+	 * matched as 'hasRole' matches them: FLAGS_WRITE is the authority ROLE_FLAGS_WRITE.
+	 */
+	public static class Security {
+
+		/**
+		 * Role that may read flags, their definitions and their audit log.
+		 */
+		private String readRole = "FLAGS_READ";
+
+		/**
+		 * Role that may change flags. A flag that names 'editors' may further be changed only by
+		 * them or its owner.
+		 */
+		private String writeRole = "FLAGS_WRITE";
+
+		/**
+		 * Role also needed to delete or disable an entitlement flag, or change its kind.
+		 */
+		private String entitlementRole = "FLAGS_ENTITLEMENTS";
+
+		public String getReadRole() {
+			return this.readRole;
+		}
+
+		public void setReadRole(String readRole) {
+			this.readRole = readRole;
+		}
+
+		public String getWriteRole() {
+			return this.writeRole;
+		}
+
+		public void setWriteRole(String writeRole) {
+			this.writeRole = writeRole;
+		}
+
+		public String getEntitlementRole() {
+			return this.entitlementRole;
+		}
+
+		public void setEntitlementRole(String entitlementRole) {
+			this.entitlementRole = entitlementRole;
+		}
+
+	}
+
+	/**
+	 * The admin REST API that creates, changes and deletes flags and reads their audit log,
+	 * answering errors as RFC 9457 problem details.
+	 */
+	public static class Admin {
+
+		/**
+		 * Whether to serve the admin API in a servlet web application. Unset, it is served when
+		 * Spring Security's web security is active, and not otherwise.
+		 */
+		private @Nullable Boolean enabled;
+
+		/**
+		 * Base path of the admin API.
+		 */
+		private String path = "/flags/admin";
+
+		/**
+		 * Largest request body the admin API reads; a larger one is refused with 413.
+		 */
+		private DataSize maxPayloadSize = DataSize.ofKilobytes(64);
+
+		public @Nullable Boolean getEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(@Nullable Boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public String getPath() {
+			return this.path;
+		}
+
+		public void setPath(String path) {
+			this.path = path;
+		}
+
+		public DataSize getMaxPayloadSize() {
+			return this.maxPayloadSize;
+		}
+
+		public void setMaxPayloadSize(DataSize maxPayloadSize) {
+			this.maxPayloadSize = maxPayloadSize;
+		}
+
 	}
 
 	/**

@@ -1,9 +1,12 @@
 package dev.flags.spring.actuate;
 
+import dev.flags.core.audit.AuditLog;
+import dev.flags.core.audit.Change;
 import dev.flags.core.model.Definitions;
 import dev.flags.core.model.Flag;
 import dev.flags.core.store.FlagStore;
 import dev.flags.core.store.FlagStoreException;
+import dev.flags.core.store.FlagWrite;
 import dev.flags.core.store.InMemoryFlagStore;
 import dev.flags.core.store.StoreListener;
 import org.jspecify.annotations.Nullable;
@@ -58,6 +61,26 @@ final class FailingFlagStore implements FlagStore {
 	public void delete(String key, long expectedVersion) {
 		check();
 		this.delegate.delete(key, expectedVersion);
+	}
+
+	@Override
+	public FlagWrite save(Flag flag, long expectedVersion, Change change) {
+		check();
+		return this.delegate.save(flag, expectedVersion, change);
+	}
+
+	@Override
+	public FlagWrite delete(String key, long expectedVersion, Change change) {
+		check();
+		return this.delegate.delete(key, expectedVersion, change);
+	}
+
+	@Override
+	public AuditLog auditLog() {
+		return (query) -> {
+			check();
+			return this.delegate.auditLog().read(query);
+		};
 	}
 
 	@Override

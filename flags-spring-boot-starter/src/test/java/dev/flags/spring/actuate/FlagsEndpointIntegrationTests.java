@@ -11,8 +11,10 @@ import dev.flags.core.model.Flag;
 import dev.flags.core.model.FlagContext;
 import dev.flags.core.registry.FlagRegistry;
 import dev.flags.spring.FlagService;
+import dev.flags.spring.autoconfigure.FlagAuditEndpointAutoConfiguration;
 import dev.flags.spring.autoconfigure.FlagsAutoConfiguration;
 import dev.flags.spring.autoconfigure.FlagsEndpointAutoConfiguration;
+import dev.flags.spring.autoconfigure.FlagsGovernanceAutoConfiguration;
 import dev.flags.spring.autoconfigure.FlagsHealthContributorAutoConfiguration;
 import dev.flags.spring.autoconfigure.FlagsMetricsAutoConfiguration;
 import dev.flags.spring.autoconfigure.FlagsWebAutoConfiguration;
@@ -56,9 +58,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * The {@code flags} endpoint, health indicator and metrics of a web application, through
  * MockMvc, with writes allowed.
  */
-@SpringBootTest(properties = { "management.endpoints.web.exposure.include=flags,health",
+@SpringBootTest(properties = { "management.endpoints.web.exposure.include=flags,flagaudit,health",
 		"management.endpoint.flags.access=unrestricted", "management.endpoint.health.show-details=always",
-		"flags.refresh-interval=0" })
+		"flags.refresh-interval=0", "flags.write.enabled=true" })
 @AutoConfigureMockMvc
 class FlagsEndpointIntegrationTests {
 
@@ -117,7 +119,7 @@ class FlagsEndpointIntegrationTests {
 				"No flag 'no-such-flag' is defined");
 		perform(get("/actuator/flags/no-such-flag/explain?key=user-42"), 404);
 		perform(get("/actuator/flags/new-checkout/explained?key=user-42"), 404);
-		perform(withJson(post("/actuator/flags/no-such-flag"), "{\"enabled\": false}"), 404);
+		perform(withJson(post("/actuator/flags/no-such-flag"), "{\"enabled\": false, \"expectedVersion\": 1}"), 404);
 	}
 
 	@ParameterizedTest
@@ -166,15 +168,16 @@ class FlagsEndpointIntegrationTests {
 		// The registry's snapshot: the test thread is a request, whose decisions hold still.
 		FlagContext user = FlagContext.of("user-1");
 		assertThat(this.registry.snapshot().isEnabled("payments", user)).isTrue();
-		Map<String, Object> off = body(
-				perform(withJson(post("/actuator/flags/payments"), "{\"enabled\": false}"), 200));
-		assertThat(off).containsEntry("enabled", false).containsEntry("version", 2);
+		long version = stored("payments").currentVersion();
+		Map<String, Object> off = body(perform(withJson(post("/actuator/flags/payments"), "{\"enabled\": false, "
+				+ "\"expectedVersion\": " + version + ", \"confirm\": true, \"reason\": \"provider down\"}"), 200));
+		assertThat(off).containsEntry("enabled", false).containsEntry("version", (int) version + 1);
 		assertThat(this.registry.snapshot().evaluate("payments", user).reason().name()).isEqualTo("DISABLED");
 		assertThat(stored("payments").enabled()).isFalse();
 
-		Map<String, Object> on = body(
-				perform(withJson(post("/actuator/flags/payments"), "{\"enabled\": true}"), 200));
-		assertThat(on).containsEntry("enabled", true).containsEntry("version", 3);
+		Map<String, Object> on = body(perform(withJson(post("/actuator/flags/payments"),
+				"{\"enabled\": true, \"expectedVersion\": " + (version + 1) + ", \"reason\": \"provider back\"}"), 200));
+		assertThat(on).containsEntry("enabled", true).containsEntry("version", (int) version + 2);
 		assertThat(this.registry.snapshot().isEnabled("payments", user)).isTrue();
 		assertThat(stored("payments").enabled()).isTrue();
 	}
@@ -192,7 +195,7 @@ class FlagsEndpointIntegrationTests {
 
 	@Test
 	void staleExpectedVersionIsAConflictAndChangesNothing() throws Exception {
-		perform(withJson(post("/actuator/flags/stale"), "{\"enabled\": false}"), 200);
+		perform(withJson(post("/actuator/flags/stale"), "{\"enabled\": false, \"expectedVersion\": 1}"), 200);
 		Flag before = stored("stale");
 		Map<String, Object> conflict = body(
 				perform(withJson(post("/actuator/flags/stale"), "{\"enabled\": true, \"expectedVersion\": 1}"), 409));
@@ -204,13 +207,14 @@ class FlagsEndpointIntegrationTests {
 
 	@ParameterizedTest
 	@CsvSource(delimiter = '|', textBlock = """
-			{"rollout": 150}                            | rollout         | must be between 0 and 100 (was 150)
-			{"rollout": -1}                             | rollout         | must be between 0 and 100 (was -1)
-			{"rollout": 1.0001}                         | rollout         | at most 3 decimals are allowed
+			{"rollout": 150, "expectedVersion": 1}      | rollout         | must be between 0 and 100 (was 150)
+			{"rollout": -1, "expectedVersion": 1}       | rollout         | must be between 0 and 100 (was -1)
+			{"rollout": 1.0001, "expectedVersion": 1}   | rollout         | at most 3 decimals are allowed
 			{"rollout": "lots"}                         | rollout         | (was the string "lots")
 			{"rollout": true}                           | rollout         | must be a number from 0 to 100
 			{"enabled": "yes"}                          | enabled         | must be true or false (was the string "yes")
 			{"enabled": 0}                              | enabled         | must be true or false
+			{"enabled": false, "confirm": "yes"}        | confirm         | must be true or false
 			{"enabled": false, "expectedVersion": 1.5}  | expectedVersion | must be a whole number of at least 1
 			{"enabled": false, "expectedVersion": 0}    | expectedVersion | must be a whole number of at least 1
 			{}                                          | enabled, rollout | nothing to change
@@ -234,14 +238,63 @@ class FlagsEndpointIntegrationTests {
 	void unreachableStoreRefusesTheWriteAndTheFlagKeepsServing() throws Exception {
 		this.store.fail("connection refused");
 		try {
-			Map<String, Object> refused = body(
-					perform(withJson(post("/actuator/flags/guarded"), "{\"enabled\": false}"), 503));
+			Map<String, Object> refused = body(perform(
+					withJson(post("/actuator/flags/guarded"), "{\"enabled\": false, \"expectedVersion\": 1}"), 503));
 			assertThat((String) refused.get("error")).contains("not changed").contains("connection refused");
 			assertThat(this.flags.snapshot().flag("guarded").orElseThrow().enabled()).isTrue();
 		}
 		finally {
 			this.store.recover();
 		}
+	}
+
+	@Test
+	void writeWithoutTheVersionItIsBasedOnIsRefused() throws Exception {
+		Flag before = stored("guarded");
+		Map<String, Object> refused = body(perform(withJson(post("/actuator/flags/guarded"), "{\"rollout\": 60}"), 428));
+		assertThat((String) refused.get("error")).contains("expectedVersion");
+		assertThat(list(refused.get("problems"))).singleElement().satisfies((problem) ->
+				assertThat(problem).containsEntry("field", "expectedVersion"));
+		assertThat(stored("guarded")).isEqualTo(before);
+	}
+
+	@Test
+	void highImpactChangeIsRefusedUntilConfirmedWithAReason() throws Exception {
+		Flag before = stored("payments");
+		String off = "{\"enabled\": false, \"expectedVersion\": " + before.currentVersion();
+		Map<String, Object> refused = body(perform(withJson(post("/actuator/flags/payments"), off + "}"), 428));
+		assertThat((String) refused.get("error")).contains("turns off the kill switch 'payments'")
+			.contains("\"confirm\": true")
+			.contains("\"reason\"");
+		assertThat(list(refused.get("problems"))).extracting((problem) -> problem.get("field"))
+			.containsExactly("confirm", "reason");
+		perform(withJson(post("/actuator/flags/payments"), off + ", \"confirm\": true}"), 428);
+		perform(withJson(post("/actuator/flags/payments"), off + ", \"reason\": \"provider down\"}"), 428);
+		assertThat(stored("payments")).isEqualTo(before);
+		perform(withJson(post("/actuator/flags/payments"), off + ", \"confirm\": true, \"reason\": \"provider down\"}"), 200);
+		perform(withJson(post("/actuator/flags/payments"),
+				"{\"enabled\": true, \"expectedVersion\": " + (before.currentVersion() + 1) + "}"), 200);
+	}
+
+	@Test
+	void writesAreAuditedAndTheAuditIsReadThroughTheAuditEndpoint() throws Exception {
+		long version = stored("guarded").currentVersion();
+		perform(withJson(post("/actuator/flags/guarded"),
+				"{\"rollout\": 30, \"expectedVersion\": " + version + ", \"reason\": \"step 2\"}"), 200);
+		Map<String, Object> page = body(perform(get("/actuator/flagaudit/guarded?limit=1"), 200));
+		assertThat(list(page.get("records"))).singleElement().satisfies((record) -> {
+			assertThat(record).containsEntry("type", "ROLLOUT_CHANGED")
+				.containsEntry("flag", "guarded")
+				.containsEntry("actor", "anonymous")
+				.containsEntry("reason", "step 2")
+				.containsEntry("versionBefore", (int) version)
+				.containsEntry("versionAfter", (int) version + 1);
+			assertThat(list(record.get("changes"))).singleElement()
+				.satisfies((change) -> assertThat(change).containsEntry("field", "rollout").containsEntry("after", 30));
+		});
+		Map<String, Object> recent = body(perform(get("/actuator/flagaudit?limit=500"), 200));
+		assertThat(list(recent.get("records"))).extracting((record) -> record.get("flag")).contains("guarded");
+		assertThat(body(perform(get("/actuator/flagaudit?limit=0"), 400))).containsKey("error");
 	}
 
 	@Test
@@ -342,7 +395,8 @@ class FlagsEndpointIntegrationTests {
 			HealthContributorAutoConfiguration.class, HealthContributorRegistryAutoConfiguration.class,
 			HealthEndpointAutoConfiguration.class, MetricsAutoConfiguration.class,
 			SimpleMetricsExportAutoConfiguration.class, CompositeMeterRegistryAutoConfiguration.class,
-			FlagsAutoConfiguration.class, FlagsWebAutoConfiguration.class, FlagsEndpointAutoConfiguration.class,
+			FlagsAutoConfiguration.class, FlagsGovernanceAutoConfiguration.class, FlagsWebAutoConfiguration.class,
+			FlagsEndpointAutoConfiguration.class, FlagAuditEndpointAutoConfiguration.class,
 			FlagsHealthContributorAutoConfiguration.class, FlagsMetricsAutoConfiguration.class })
 	static class ShopConfiguration {
 

@@ -113,8 +113,9 @@ class ShopJourneyTests {
 		assertThat(visitor.get("/")).contains("<div data-recommendations><span class=\"card\"");
 		this.recommendations.simulateOutage(true);
 		assertThat(visitor.get("/")).contains("data-recommendations-error");
-		// on-call flips the kill switch through the actuator
-		post("/actuator/flags/recommendations", "{\"enabled\": false}");
+		// on-call flips the kill switch through the actuator: a high-impact change, confirmed with a reason
+		post("/actuator/flags/recommendations", "{\"enabled\": false, \"expectedVersion\": "
+				+ version("recommendations") + ", \"confirm\": true, \"reason\": \"engine down\"}");
 		int calls = this.recommendations.engineCalls();
 		String page = visitor.get("/");
 		assertThat(page).doesNotContain("data-recommendations-error")
@@ -123,7 +124,11 @@ class ShopJourneyTests {
 	}
 
 	private void setRollout(String key, double rollout) throws IOException, InterruptedException {
-		post("/actuator/flags/" + key, "{\"rollout\": " + rollout + "}");
+		post("/actuator/flags/" + key, "{\"rollout\": " + rollout + ", \"expectedVersion\": " + version(key) + "}");
+	}
+
+	private long version(String key) {
+		return this.registry.snapshot().flag(key).orElseThrow().currentVersion();
 	}
 
 	private void post(String path, String json) throws IOException, InterruptedException {

@@ -247,13 +247,16 @@ public class FlagWriteService {
 		for (DefinitionProblem problem : DefinitionsValidator.problems(after)) {
 			problems.add(new FieldProblem(prefix + problem.field(), problem.reason()));
 		}
-		String editors = FlagAccess.editorsProblem(after);
-		if (editors != null) {
-			problems.add(new FieldProblem(prefix + FlagAccess.EDITORS, editors));
-		}
-		String highImpact = HighImpactChanges.highImpactProblem(after);
-		if (highImpact != null) {
-			problems.add(new FieldProblem(prefix + HighImpactChanges.HIGH_IMPACT, highImpact));
+		// Only a new definition is held to them: a stored flag with odd fields can still be switched.
+		if (edit instanceof FlagEdit.Replace) {
+			String editors = FlagAccess.editorsProblem(after);
+			if (editors != null) {
+				problems.add(new FieldProblem(prefix + FlagAccess.EDITORS, editors));
+			}
+			String highImpact = HighImpactChanges.highImpactProblem(after);
+			if (highImpact != null) {
+				problems.add(new FieldProblem(prefix + HighImpactChanges.HIGH_IMPACT, highImpact));
+			}
 		}
 		if (!problems.isEmpty()) {
 			throw FlagWriteRefusedException.invalid(problems);

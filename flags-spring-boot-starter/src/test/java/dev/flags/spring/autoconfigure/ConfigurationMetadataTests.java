@@ -36,6 +36,13 @@ class ConfigurationMetadataTests {
 		assertThat(property(metadata, "flags.definitions-location")).isNotNull();
 		assertThat(property(metadata, "flags.client.enabled").get("defaultValue").asBoolean()).isTrue();
 		assertThat(property(metadata, "flags.client.path").get("defaultValue").asString()).isEqualTo("/flags/client");
+		assertThat(property(metadata, "flags.read-only").get("defaultValue").asBoolean()).isFalse();
+		assertThat(property(metadata, "flags.write.enabled").get("description").asString()).contains("Spring Security");
+		assertThat(property(metadata, "flags.write.rollout-step").get("defaultValue").asInt()).isEqualTo(50);
+		assertThat(property(metadata, "flags.security.write-role").get("defaultValue").asString())
+			.isEqualTo("FLAGS_WRITE");
+		assertThat(property(metadata, "flags.admin.path").get("defaultValue").asString()).isEqualTo("/flags/admin");
+		assertThat(property(metadata, "flags.admin.max-payload-size").get("defaultValue").asString()).isEqualTo("64KB");
 	}
 
 	private static JsonNode property(JsonNode metadata, String name) {

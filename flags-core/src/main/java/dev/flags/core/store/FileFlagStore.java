@@ -70,10 +70,17 @@ import org.jspecify.annotations.Nullable;
  * {@link AuditJson}), read through {@link #auditLog()}. Under the same lock as the document, the
  * record is appended and forced to disk <em>before</em> the document is replaced, so no change is
  * ever stored without its record. A crash between the two steps (or a replace that fails) leaves
- * a record of a change that never happened: the audit log recognises it, because the document
- * still shows the flag at the version the record started from or a later record starts from it
- * again, and leaves it out. A line torn by a crash is closed by the next append and skipped.
- * Changes made to the document by hand, outside this class, are not audited.</li>
+ * a record of a change that never happened: each record keeps the SHA-256 of the file before and
+ * after its change, and the audit log leaves out a record whose "before" the next writer found
+ * again, or the file still has. A line torn by a crash is closed by the next append and skipped.</li>
+ * <li><b>Edits by hand are audited too, once.</b> Each line also keeps the flag's definition after
+ * the change. When a change made on disk outside this class is noticed (by a read, the watcher, a
+ * write, or when the store is created), every flag whose definition differs from what its last
+ * record says is recorded as changed by the system actor, under the file lock, so that of all the
+ * processes that notice an edit exactly one records it. A flag the log knows nothing of is
+ * compared with the document read before, so an edit made while no process ran is recorded only
+ * for flags written through the store before. Recording is best effort: an edit is served even
+ * when its record cannot be written (a read-only directory).</li>
  * <li><b>A seed never replaces a file.</b> A file that is missing or empty, and from which no
  * flags were read yet, stands for the seed document (empty unless one is given); the first write
  * creates the file from it.</li>
@@ -97,6 +104,8 @@ public final class FileFlagStore implements FlagStore {
 	private final Path lockFile;
 
 	private final AuditFile auditFile;
+
+	private final String systemActor;
 
 	private final String tempPrefix;
 
@@ -128,6 +137,21 @@ public final class FileFlagStore implements FlagStore {
 	 * @throws InvalidDefinitionsException when the seed is invalid
 	 */
 	public FileFlagStore(Path file, Definitions seed) {
+		this(file, seed, Change.SYSTEM_ACTOR);
+	}
+
+	/**
+	 * Creates a store on a file; a missing file stands for the seed, which the first write saves
+	 * into it. An existing file is never replaced by the seed.
+	 * @param file the JSON file
+	 * @param seed the document to start from when the file does not exist yet
+	 * @param systemActor the actor of the audit records of changes made to the file by hand
+	 * @throws InvalidDefinitionsException when the seed is invalid
+	 */
+	public FileFlagStore(Path file, Definitions seed, String systemActor) {
+		if (systemActor.isBlank()) {
+			throw new IllegalArgumentException("The system actor must not be blank");
+		}
 		Path absolute = file.toAbsolutePath().normalize();
 		Path parent = absolute.getParent();
 		if (parent == null || absolute.getFileName() == null) {
@@ -141,9 +165,22 @@ public final class FileFlagStore implements FlagStore {
 		this.auditFile = new AuditFile(parent.resolve(name + ".audit.jsonl"));
 		this.tempPrefix = "." + name + ".";
 		this.seed = seed;
+		this.systemActor = systemActor;
 		this.lock = LOCKS.computeIfAbsent(lockKey(absolute), (key) -> new ReentrantLock());
 		this.state = State.UNREAD;
 		sync(true);
+		if (Files.exists(this.auditFile.file())) {
+			// Edits made while no process watched the file.
+			List<StoreChange> changes = new ArrayList<>();
+			this.lock.lock();
+			try {
+				auditExternalEdits(null, changes);
+			}
+			finally {
+				this.lock.unlock();
+				fire(changes);
+			}
+		}
 	}
 
 	private static Path lockKey(Path file) {
@@ -276,7 +313,7 @@ public final class FileFlagStore implements FlagStore {
 	 */
 	@Override
 	public AuditLog auditLog() {
-		return new FileAuditLog(this.auditFile, this::load);
+		return new FileAuditLog(this.auditFile, () -> AuditLines.hash(current().content()));
 	}
 
 	@Override
@@ -318,7 +355,11 @@ public final class FileFlagStore implements FlagStore {
 		List<StoreChange> changes = new ArrayList<>();
 		this.lock.lock();
 		try {
+			Definitions previous = this.state.document();
 			reconcile(readContent, changes);
+			if (previous != null && foundNewDocument(changes)) {
+				auditExternalEdits(previous, changes);
+			}
 		}
 		finally {
 			this.lock.unlock();
@@ -337,12 +378,17 @@ public final class FileFlagStore implements FlagStore {
 			try (FileChannel lockChannel = FileChannel.open(this.lockFile, StandardOpenOption.CREATE,
 					StandardOpenOption.WRITE)) {
 				lockChannel.lock();
+				Definitions previous = this.state.document();
 				// Re-read whatever the stat says: the version check must see what is on disk now.
 				State current = reconcile(true, changes);
 				Definitions document = current.document();
 				if (current.problem() != null || document == null) {
 					throw new FlagStoreException("Cannot " + action + ": " + current.problem()
 							+ ". The file was left as it is; fix or restore it, then retry");
+				}
+				String found = AuditLines.hash(current.content());
+				if (foundNewDocument(changes)) {
+					ExternalEdits.record(this.auditFile, document, found, previous, externalChange());
 				}
 				byte[] content = DefinitionsCodec.write(edit.apply(document)).getBytes(StandardCharsets.UTF_8);
 				// Served as read back from its bytes, so that it equals what a restart reads; and
@@ -353,7 +399,7 @@ public final class FileFlagStore implements FlagStore {
 				removeStrayTemporaryFiles();
 				// The record first: a crash after it leaves a record the log recognises as not
 				// applied; the other order could leave a change without its record.
-				long id = this.auditFile.append(AuditJson.line(record));
+				long id = this.auditFile.append(AuditLines.line(record, after, found, AuditLines.hash(content)));
 				Stamp stamp = replaceFile(content);
 				State next = install(new State(written, stamp, content, current.revision() + 1, null, true));
 				changes.add(new StoreChange(type, key, next.revision(), null));
@@ -372,6 +418,32 @@ public final class FileFlagStore implements FlagStore {
 			this.lock.unlock();
 			fire(changes);
 		}
+	}
+
+	/**
+	 * Records the edits made on disk since the audit log was last written. Called with the lock
+	 * held; takes the file lock and reads the file again under it, so that what is recorded is
+	 * what is on disk, and no other process records it too.
+	 */
+	private void auditExternalEdits(@Nullable Definitions previous, List<StoreChange> changes) {
+		try (FileChannel lockChannel = FileChannel.open(this.lockFile, StandardOpenOption.CREATE,
+				StandardOpenOption.WRITE)) {
+			lockChannel.lock();
+			State current = reconcile(true, changes);
+			Definitions document = current.document();
+			if (current.problem() == null && document != null && current.persisted()) {
+				ExternalEdits.record(this.auditFile, document, AuditLines.hash(current.content()), previous,
+						externalChange());
+			}
+		}
+		catch (IOException | RuntimeException ex) {
+			// Best effort: the edit is on disk and served either way, and a directory that cannot
+			// be written (a mounted, read-only one) cannot hold an audit log.
+		}
+	}
+
+	private Change externalChange() {
+		return ExternalEdits.change(this.systemActor, this.file.getFileName().toString(), Instant.now());
 	}
 
 	/**

@@ -12,7 +12,9 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -20,7 +22,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
-import dev.flags.core.audit.AuditJson;
 import dev.flags.core.audit.AuditQuery;
 import dev.flags.core.audit.AuditRecord;
 import dev.flags.core.audit.Change;
@@ -472,10 +473,16 @@ class FileFlagStoreTests extends AbstractFlagStoreTests {
 		assertThat(fileStore().auditFile()).isEqualTo(audit);
 		List<String> lines = Files.readAllLines(audit);
 		assertThat(lines).hasSize(2);
-		assertThat(PlainJson.read(lines.get(1))).isEqualTo(PlainJson.read("""
+		Map<?, ?> line = new LinkedHashMap<>((Map<?, ?>) PlainJson.read(lines.get(1)));
+		Object previous = line.remove("previous");
+		Object document = line.remove("document");
+		assertThat(document).isEqualTo(AuditLines.hash(Files.readAllBytes(file())));
+		assertThat(previous).asString().matches("[0-9a-f]{64}").isNotEqualTo(document);
+		assertThat(line).isEqualTo(PlainJson.read("""
 				{"time": "2026-11-30T10:15:30Z", "type": "ROLLOUT_CHANGED", "flag": "new-checkout", "actor": "alice",
 				 "reason": "launch", "requestId": "req-7", "versionBefore": 1, "versionAfter": 2,
-				 "changes": [{"field": "rollout", "before": 25, "after": 50}]}"""));
+				 "changes": [{"field": "rollout", "before": 25, "after": 50}],
+				 "definition": {"key": "new-checkout", "kind": "release", "enabled": true, "rollout": 50, "version": 2}}"""));
 		String first = lines.get(0);
 		store().delete("new-checkout", 2, change);
 		assertThat(Files.readAllLines(audit)).hasSize(3).startsWith(first);
@@ -486,12 +493,70 @@ class FileFlagStoreTests extends AbstractFlagStoreTests {
 	}
 
 	@Test
+	void editByHandIsAuditedOnceAsTheSystemActorHoweverManyStoresNoticeIt() throws IOException {
+		try (FileFlagStore bot = new FileFlagStore(file(), Definitions.empty(), "deploy-bot")) {
+			bot.save(flag("new-checkout", 25), 0, Change.by("alice", "launch"));
+			bot.save(flag("dark-mode", 10), 0, Change.by("alice", "launch"));
+			assertThat(store().load().flags()).hasSize(2);
+			Files.writeString(file(), """
+					{ "flags": [ { "key": "new-checkout", "rollout": 40, "version": 1 },
+					             { "key": "made-by-hand", "rollout": 5 } ] }
+					""");
+			assertThat(bot.checkForChanges()).isTrue();
+			assertThat(fileStore().checkForChanges()).isTrue();
+			bot.load();
+			store().load();
+			List<AuditRecord> records = store().auditLog().read(AuditQuery.recent(10)).records();
+			assertThat(records).extracting(AuditRecord::flag, AuditRecord::type, AuditRecord::actor)
+				.containsExactlyInAnyOrder(tuple("new-checkout", AuditRecord.Type.ROLLOUT_CHANGED, "deploy-bot"),
+						tuple("dark-mode", AuditRecord.Type.DELETED, "deploy-bot"),
+						tuple("made-by-hand", AuditRecord.Type.CREATED, "deploy-bot"),
+						tuple("dark-mode", AuditRecord.Type.CREATED, "alice"),
+						tuple("new-checkout", AuditRecord.Type.CREATED, "alice"));
+			assertThat(records.get(0).reason()).isEqualTo("changed in flags.json outside the store's write path");
+			AuditRecord ramp = records.stream().filter((r) -> r.type() == AuditRecord.Type.ROLLOUT_CHANGED).findFirst()
+				.orElseThrow();
+			assertThat(ramp.versionBefore()).isEqualTo(1L);
+			assertThat(ramp.versionAfter()).isEqualTo(1L);
+			assertThat(ramp.changes()).singleElement().satisfies((change) -> {
+				assertThat(change.before()).isEqualTo(25);
+				assertThat(change.after()).isEqualTo(40);
+			});
+			// Written through the store again: nothing more to record but the write.
+			bot.save(flag("new-checkout", 45), 1, Change.by("alice", null));
+			assertThat(store().auditLog().read(AuditQuery.recent(10)).records()).hasSize(6);
+		}
+	}
+
+	@Test
+	void editByHandWhileNoStoreRanIsAuditedWhenTheNextOneStarts() throws IOException {
+		store().save(flag("new-checkout", 25), 0, Change.by("alice", "launch"));
+		store().save(flag("dark-mode", 10), 0, Change.by("alice", "launch"));
+		store().close();
+		Files.writeString(file(), """
+				{ "flags": [ { "key": "new-checkout", "rollout": 25, "version": 1, "enabled": false } ] }
+				""");
+		try (FileFlagStore restarted = new FileFlagStore(file(), Definitions.empty(), "startup")) {
+			assertThat(restarted.auditLog().read(AuditQuery.recent(10)).records())
+				.extracting(AuditRecord::flag, AuditRecord::type, AuditRecord::actor)
+				.containsExactly(tuple("dark-mode", AuditRecord.Type.DELETED, "startup"),
+						tuple("new-checkout", AuditRecord.Type.DISABLED, "startup"),
+						tuple("dark-mode", AuditRecord.Type.CREATED, "alice"),
+						tuple("new-checkout", AuditRecord.Type.CREATED, "alice"));
+		}
+		try (FileFlagStore again = new FileFlagStore(file())) {
+			assertThat(again.auditLog().read(AuditQuery.recent(10)).records()).hasSize(4);
+		}
+	}
+
+	@Test
 	void recordOfAChangeThatNeverReachedTheDocumentIsLeftOut() throws IOException {
 		Flag stored = store().save(flag("new-checkout", 25), 0);
 		// As a crash leaves it: the record appended and forced, the document not yet replaced.
 		Flag lost = flag("new-checkout", 90).withVersion(2L);
-		Files.writeString(fileStore().auditFile(),
-				AuditJson.line(AuditRecord.of("", stored, lost, Change.system(Instant.now()))) + "\n",
+		String before = AuditLines.hash(Files.readAllBytes(file()));
+		Files.writeString(fileStore().auditFile(), AuditLines.line(AuditRecord.of("", stored, lost,
+				Change.system(Instant.now())), lost, before, AuditLines.hash(new byte[] { 1 })) + "\n",
 				StandardOpenOption.APPEND);
 		assertThat(store().auditLog().read(AuditQuery.recent(10)).records()).extracting(AuditRecord::type)
 			.containsExactly(AuditRecord.Type.CREATED);

@@ -41,7 +41,7 @@ final class FlagStoreConfigurations {
 			}
 			Definitions seed = ConfiguredDefinitions.load(properties);
 			boolean exists = Files.exists(path);
-			FileFlagStore store = new FileFlagStore(path, seed);
+			FileFlagStore store = new FileFlagStore(path, seed, properties.getAudit().getSystemActor());
 			if (exists) {
 				logger.info("File flag store at " + path.toAbsolutePath() + ": " + store.load().flags().size()
 						+ " flag(s) from the file; definitions in configuration only seed a missing file");

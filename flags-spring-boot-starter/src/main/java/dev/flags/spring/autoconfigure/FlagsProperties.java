@@ -50,6 +50,8 @@ public class FlagsProperties {
 
 	private final Admin admin = new Admin();
 
+	private final Audit audit = new Audit();
+
 	public Duration getRefreshInterval() {
 		return this.refreshInterval;
 	}
@@ -100,6 +102,31 @@ public class FlagsProperties {
 
 	public Admin getAdmin() {
 		return this.admin;
+	}
+
+	public Audit getAudit() {
+		return this.audit;
+	}
+
+	/**
+	 * The audit log every store writes with each change.
+	 */
+	public static class Audit {
+
+		/**
+		 * Actor of the audit records of changes that come from files rather than from a
+		 * person: edits of the file store's definitions file made outside the application.
+		 */
+		private String systemActor = "system";
+
+		public String getSystemActor() {
+			return this.systemActor;
+		}
+
+		public void setSystemActor(String systemActor) {
+			this.systemActor = systemActor;
+		}
+
 	}
 
 	/**

@@ -1,11 +1,16 @@
 package dev.flags.spring.autoconfigure;
 
+import java.math.BigDecimal;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
+import dev.flags.core.audit.AuditQuery;
+import dev.flags.core.audit.AuditRecord;
+import dev.flags.core.audit.Change;
 import dev.flags.core.eval.FlagSnapshot;
 import dev.flags.core.model.Definitions;
 import dev.flags.core.model.Flag;
@@ -36,6 +41,7 @@ import org.springframework.boot.test.context.ConfigDataApplicationContextInitial
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * Tests for {@link FlagsAutoConfiguration}.
@@ -154,6 +160,25 @@ class FlagsAutoConfigurationTests {
 			.run((context) -> assertThat(
 					context.getBean(FlagService.class).isEnabled("new-checkout", FlagContext.of("user-1")))
 				.isFalse());
+	}
+
+	@Test
+	void editsOfTheFileMadeOutsideTheApplicationAreAuditedAsTheConfiguredSystemActor(@TempDir Path dir) {
+		Path file = dir.resolve("flags.json");
+		this.contextRunner
+			.withPropertyValues("flags.store.file.path=" + file, "flags.store.file.watch=false",
+					"flags.audit.system-actor=config-repo", "flags.definitions.flags.new-checkout.rollout=10")
+			.run((context) -> {
+				FileFlagStore store = context.getBean(FileFlagStore.class);
+				store.save(store.load().flag("new-checkout").orElseThrow().withRollout(BigDecimal.valueOf(20)), 1,
+						Change.by("alice", "step 2"));
+				Files.writeString(file, Files.readString(file).replace("\"rollout\" : 20", "\"rollout\" : 35.5"));
+				assertThat(store.checkForChanges()).isTrue();
+				assertThat(store.auditLog().read(AuditQuery.recent(5)).records())
+					.extracting(AuditRecord::actor, AuditRecord::type)
+					.containsExactly(tuple("config-repo", AuditRecord.Type.ROLLOUT_CHANGED),
+							tuple("alice", AuditRecord.Type.ROLLOUT_CHANGED));
+			});
 	}
 
 	@Test

@@ -102,8 +102,8 @@ final class FlagStatesExtension implements TestTemplateInvocationContextProvider
 	}
 
 	private static ExtensionConfigurationException invalid(Method method, String problem) {
-		return new ExtensionConfigurationException(
-				"@FlagStatesTest on " + method.getDeclaringClass().getName() + "." + method.getName() + "() " + problem);
+		return new ExtensionConfigurationException("@FlagStatesTest on " + method.getDeclaringClass().getName() + "."
+				+ method.getName() + "() " + problem);
 	}
 
 	static String summary(FlagStatesTest.Coverage coverage, Map<String, List<FlagState>> flags, int runs) {

@@ -11,7 +11,7 @@ import org.springframework.test.context.ContextCustomizerFactory;
  * {@link FlagStatesTest} and {@link FlagControl} force flags in. Registered in
  * {@code META-INF/spring.factories}.
  */
-class FlagsContextCustomizerFactory implements ContextCustomizerFactory {
+final class FlagsContextCustomizerFactory implements ContextCustomizerFactory {
 
 	@Override
 	public ContextCustomizer createContextCustomizer(Class<?> testClass,

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Set;
 
 import dev.flags.spring.FlagService;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.BeforeTestExecutionCallback;
@@ -141,7 +142,7 @@ public final class FlagsExtension implements BeforeEachCallback, BeforeTestExecu
 		for (Object instance : context.getRequiredTestInstances().getAllInstances()) {
 			for (Field field : ReflectionSupport.findFields(instance.getClass(),
 					(field) -> field.getType() == TestFlags.class, HierarchyTraversalMode.TOP_DOWN)) {
-				Object target = Modifier.isStatic(field.getModifiers()) ? null : instance;
+				@Nullable Object target = Modifier.isStatic(field.getModifiers()) ? null : instance;
 				Object value = ReflectionSupport.tryToReadFieldValue(field, target).toOptional().orElse(null);
 				if (value instanceof TestFlags testFlags && found.add(testFlags)) {
 					instances.add(testFlags);
@@ -168,7 +169,8 @@ public final class FlagsExtension implements BeforeEachCallback, BeforeTestExecu
 		elements.add(context.getRequiredTestMethod());
 		for (AnnotatedElement element : elements) {
 			for (ResourceLock lock : AnnotationSupport.findRepeatableAnnotations(element, ResourceLock.class)) {
-				if (lock.value().equals(FlagOverrides.LOCK) || List.of(lock.providers()).contains(FlagsResourceLocks.class)) {
+				if (lock.value().equals(FlagOverrides.LOCK)
+						|| List.of(lock.providers()).contains(FlagsResourceLocks.class)) {
 					return true;
 				}
 			}

@@ -22,8 +22,4 @@ final class OverriddenFlagSnapshotProvider implements FlagSnapshotProvider {
 		return this.overrides.apply(this.delegate.currentSnapshot());
 	}
 
-	FlagSnapshotProvider delegate() {
-		return this.delegate;
-	}
-
 }

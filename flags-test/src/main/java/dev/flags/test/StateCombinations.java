@@ -75,9 +75,9 @@ final class StateCombinations {
 		List<int[]> rows = new ArrayList<>();
 		while (!uncovered.isEmpty()) {
 			List<Pair> seeds = new ArrayList<>(uncovered);
-			int[] best = null;
-			int bestCount = -1;
-			for (int candidate = 0; candidate < CANDIDATES; candidate++) {
+			int[] best = candidate(seeds.get(random.nextInt(seeds.size())), sizes, uncovered, random);
+			int bestCount = covered(best, uncovered);
+			for (int candidate = 1; candidate < CANDIDATES; candidate++) {
 				int[] row = candidate(seeds.get(random.nextInt(seeds.size())), sizes, uncovered, random);
 				int count = covered(row, uncovered);
 				if (count > bestCount) {

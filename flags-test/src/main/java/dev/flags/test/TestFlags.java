@@ -267,7 +267,8 @@ public final class TestFlags implements FlagService, FlagControl {
 				throw new IllegalArgumentException("Experiment '" + key + "' needs at least one variant");
 			}
 			// Equal shares rounded down to the spec's three decimals; the last variant takes the rest.
-			BigDecimal share = BigDecimal.valueOf(100).divide(BigDecimal.valueOf(variants.length), 3, RoundingMode.DOWN);
+			BigDecimal share = BigDecimal.valueOf(100)
+				.divide(BigDecimal.valueOf(variants.length), 3, RoundingMode.DOWN);
 			List<Variant> list = new ArrayList<>();
 			BigDecimal rest = BigDecimal.valueOf(100);
 			for (int i = 0; i < variants.length; i++) {

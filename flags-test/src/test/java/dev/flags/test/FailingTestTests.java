@@ -33,6 +33,7 @@ class FailingTestTests {
 		assertThat(FailingBeforeEach.flags.overrides().forced()).isEmpty();
 	}
 
+	@TestKitExample
 	@ExtendWith(FlagsExtension.class)
 	static class FailingBody {
 
@@ -54,6 +55,7 @@ class FailingTestTests {
 
 	}
 
+	@TestKitExample
 	@WithFlag("new-checkout")
 	static class FailingBeforeEach {
 
@@ -61,7 +63,8 @@ class FailingTestTests {
 
 		@BeforeEach
 		void setUp() {
-			throw new IllegalStateException("set-up failed with new-checkout " + (flags.isEnabled("new-checkout") ? "on" : "off"));
+			String state = flags.isEnabled("new-checkout") ? "on" : "off";
+			throw new IllegalStateException("set-up failed with new-checkout " + state);
 		}
 
 		@Test

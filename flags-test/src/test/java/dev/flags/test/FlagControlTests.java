@@ -67,6 +67,7 @@ class FlagControlTests {
 		assertThat(Flipping.flags.isEnabled("new-checkout")).isTrue();
 	}
 
+	@TestKitExample
 	@ExtendWith(FlagsExtension.class)
 	static class Flipping {
 

@@ -83,7 +83,8 @@ class FlagOverridesTests {
 	void forcedVariantIsServedToEveryone() {
 		this.overrides.force("pricing", FlagState.variant("treatment"));
 		FlagSnapshot snapshot = this.provider.currentSnapshot();
-		for (FlagContext context : List.of(FlagContext.anonymous(), FlagContext.of("user-1"), FlagContext.of("user-9"))) {
+		for (FlagContext context : List.of(FlagContext.anonymous(), FlagContext.of("user-1"),
+				FlagContext.of("user-9"))) {
 			assertThat(snapshot.evaluate("pricing", context))
 				.isEqualTo(new Evaluation(true, "treatment", Reason.ROLLOUT, null));
 		}
@@ -130,9 +131,11 @@ class FlagOverridesTests {
 
 	@Test
 	void refusesAVariantTheDefinedFlagDoesNotHave() {
-		assertThatIllegalArgumentException().isThrownBy(() -> this.overrides.force("pricing", FlagState.variant("treatmnt")))
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> this.overrides.force("pricing", FlagState.variant("treatmnt")))
 			.withMessage("Cannot force flag 'pricing' to variant 'treatmnt': its variants are [control, treatment]");
-		assertThatIllegalArgumentException().isThrownBy(() -> this.overrides.force("on-for-all", FlagState.variant("b")))
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> this.overrides.force("on-for-all", FlagState.variant("b")))
 			.withMessage("Cannot force flag 'on-for-all' to variant 'b': the flag has no variants");
 		assertThat(this.overrides.forced()).isEmpty();
 	}

@@ -119,6 +119,7 @@ class FlagStatesTestTests {
 		assertThat(info.getDisplayName()).endsWith("] " + states);
 	}
 
+	@TestKitExample
 	static class OneFlag {
 
 		private final TestFlags flags = TestFlags.builder().off("new-checkout").build();
@@ -131,6 +132,7 @@ class FlagStatesTestTests {
 
 	}
 
+	@TestKitExample
 	static class TwoFlags {
 
 		@FlagStatesTest({ "new-checkout", "new-search" })
@@ -141,6 +143,7 @@ class FlagStatesTestTests {
 
 	}
 
+	@TestKitExample
 	static class Variants {
 
 		private final TestFlags flags = TestFlags.builder().experiment("pricing", "control", "treatment").build();
@@ -156,6 +159,7 @@ class FlagStatesTestTests {
 
 	}
 
+	@TestKitExample
 	static class ManyFlags {
 
 		@FlagStatesTest(value = { "f1", "f2", "f3", "f4", "f5", "f6" }, coverage = Coverage.ALL_PAIRS)
@@ -170,6 +174,7 @@ class FlagStatesTestTests {
 
 	}
 
+	@TestKitExample
 	@WithFlag(value = "new-checkout", enabled = false)
 	@WithFlag("new-search")
 	static class StatesOverClassDeclaration {
@@ -183,6 +188,7 @@ class FlagStatesTestTests {
 
 	}
 
+	@TestKitExample
 	@ParameterizedClass
 	@ValueSource(strings = { "alice", "bob" })
 	static class PerUser {
@@ -200,6 +206,7 @@ class FlagStatesTestTests {
 
 	}
 
+	@TestKitExample
 	static class WithParameterizedTest {
 
 		@ParameterizedTest
@@ -210,6 +217,7 @@ class FlagStatesTestTests {
 
 	}
 
+	@TestKitExample
 	static class Misconfigured {
 
 		@FlagStatesTest

@@ -21,14 +21,29 @@ public final class Runs {
 	private Runs() {
 	}
 
+	/**
+	 * Runs an example class.
+	 * @param testClass the example
+	 * @return the events of the run
+	 */
 	public static EngineExecutionResults run(Class<?> testClass) {
-		return EngineTestKit.engine("junit-jupiter").selectors(selectClass(testClass)).execute();
+		return EngineTestKit.engine("junit-jupiter")
+			.selectors(selectClass(testClass))
+			.configurationParameter(TestKitExample.PARAMETER, "true")
+			.execute();
 	}
 
+	/**
+	 * Runs example classes with JUnit's parallel execution, every test concurrent by default.
+	 * @param threads the parallelism
+	 * @param testClasses the examples
+	 * @return the events of the run
+	 */
 	public static EngineExecutionResults runInParallel(int threads, Class<?>... testClasses) {
 		return EngineTestKit.engine("junit-jupiter")
 			.selectors(Arrays.stream(testClasses).map((type) -> selectClass(type)).toList())
-			.configurationParameters(Map.of("junit.jupiter.execution.parallel.enabled", "true",
+			.configurationParameters(Map.of(TestKitExample.PARAMETER, "true",
+					"junit.jupiter.execution.parallel.enabled", "true",
 					"junit.jupiter.execution.parallel.mode.default", "concurrent",
 					"junit.jupiter.execution.parallel.mode.classes.default", "concurrent",
 					"junit.jupiter.execution.parallel.config.strategy", "fixed",
@@ -37,14 +52,30 @@ public final class Runs {
 			.execute();
 	}
 
+	/**
+	 * The display names of the tests that started, in order.
+	 * @param results the events of a run
+	 * @return the display names
+	 */
 	public static List<String> displayNames(EngineExecutionResults results) {
 		return results.testEvents().started().stream().map(Runs::displayName).toList();
 	}
 
+	/**
+	 * The display name of an event's test.
+	 * @param event the event
+	 * @return the display name
+	 */
 	public static String displayName(Event event) {
 		return event.getTestDescriptor().getDisplayName();
 	}
 
+	/**
+	 * The values published as report entries under a key.
+	 * @param results the events of a run
+	 * @param key the key
+	 * @return the values, in order
+	 */
 	public static List<String> reportEntries(EngineExecutionResults results, String key) {
 		return results.allEvents()
 			.reportingEntryPublished()
@@ -54,6 +85,11 @@ public final class Runs {
 			.toList();
 	}
 
+	/**
+	 * The messages of the failures of a run, tests and containers.
+	 * @param results the events of a run
+	 * @return the messages
+	 */
 	public static List<String> failureMessages(EngineExecutionResults results) {
 		return results.allEvents()
 			.failed()

@@ -11,7 +11,12 @@ import dev.flags.core.model.Reason;
 import dev.flags.spring.FlagService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -115,6 +120,35 @@ class WithFlagTests {
 		assertThat(this.flags.variant("pricing", "none")).isEqualTo("treatment");
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "user-1", "user-2" })
+	@WithFlag("new-checkout")
+	void appliesToEveryArgumentOfAParameterizedTest(String user, FlagStates states) {
+		assertThat(this.flags.isEnabled("new-checkout", FlagContext.of(user))).isTrue();
+		assertThat(states.isEnabled("new-checkout")).isTrue();
+	}
+
+	@RepeatedTest(2)
+	@WithFlag(value = "legacy-search", enabled = false)
+	void appliesToEveryRepetition() {
+		assertThat(this.flags.isEnabled("legacy-search")).isFalse();
+	}
+
+	@Test
+	void refusesContradictoryDeclarations() {
+		EngineExecutionResults results = Runs.run(Contradictory.class);
+		assertThat(Runs.failureMessages(results)).containsExactlyInAnyOrder(
+				"@WithFlag on twice() forces flag 'new-checkout' both on and off; keep one",
+				"@WithFlag on offWithVariant() forces flag 'pricing' off with variant 'treatment'; "
+						+ "a variant needs the flag on");
+	}
+
+	@Test
+	void subclassWinsOverItsSuperclass() {
+		EngineExecutionResults results = Runs.run(Subclass.class);
+		results.testEvents().assertStatistics((stats) -> stats.started(1).succeeded(1));
+	}
+
 	@Nested
 	@WithFlag(value = "class-flag", enabled = false)
 	@WithFlag("new-checkout")
@@ -143,6 +177,42 @@ class WithFlagTests {
 				assertThat(WithFlagTests.this.flags.isEnabled("class-flag")).isFalse();
 			}
 
+		}
+
+	}
+
+	@TestKitExample
+	@ExtendWith(FlagsExtension.class)
+	static class Contradictory {
+
+		@Test
+		@WithFlag("new-checkout")
+		@WithFlag(value = "new-checkout", enabled = false)
+		void twice() {
+		}
+
+		@Test
+		@WithFlag(value = "pricing", enabled = false, variant = "treatment")
+		void offWithVariant() {
+		}
+
+	}
+
+	@TestKitExample
+	@WithFlag("inherited")
+	@WithFlag("overridden-by-subclass")
+	abstract static class Superclass {
+
+	}
+
+	@TestKitExample
+	@WithFlag(value = "overridden-by-subclass", enabled = false)
+	static class Subclass extends Superclass {
+
+		@Test
+		void seesBoth(FlagService flags) {
+			assertThat(flags.isEnabled("inherited")).isTrue();
+			assertThat(flags.isEnabled("overridden-by-subclass")).isFalse();
 		}
 
 	}

@@ -14,6 +14,7 @@ import dev.flags.test.FlagStatesTest;
 import dev.flags.test.FlagsExtension;
 import dev.flags.test.Runs;
 import dev.flags.test.TestFlags;
+import dev.flags.test.TestKitExample;
 import dev.flags.test.WithFlag;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -78,6 +79,7 @@ class ParallelExecutionTests {
 					"@ResourceLock(FlagOverrides.LOCK)"));
 	}
 
+	@TestKitExample
 	@Execution(ExecutionMode.CONCURRENT)
 	static class PlainTests {
 
@@ -134,6 +136,7 @@ class ParallelExecutionTests {
 
 	}
 
+	@TestKitExample
 	@SpringBootTest(classes = TestApplication.class)
 	@Execution(ExecutionMode.CONCURRENT)
 	static class SpringTests {
@@ -217,6 +220,7 @@ class ParallelExecutionTests {
 
 	}
 
+	@TestKitExample
 	@SpringBootTest(classes = TestApplication.class)
 	@ExtendWith(FlagsExtension.class)
 	static class ControlWithoutLock {
@@ -228,6 +232,7 @@ class ParallelExecutionTests {
 
 	}
 
+	@TestKitExample
 	@SpringBootTest(classes = TestApplication.class)
 	@ExtendWith(FlagsExtension.class)
 	@ResourceLock(FlagOverrides.LOCK)

@@ -107,7 +107,8 @@ class SpringBootTestTests {
 		assertThat(this.overrides.forced()).containsOnlyKeys("new-search", "new-checkout", "pricing");
 	}
 
-	@FlagStatesTest(value = "new-checkout", variants = @FlagVariants(flag = "pricing", value = { "control", "treatment" }))
+	@FlagStatesTest(value = "new-checkout",
+			variants = @FlagVariants(flag = "pricing", value = { "control", "treatment" }))
 	void runsOncePerState(FlagStates states) {
 		assertThat(this.checkout.checkoutPage())
 			.isEqualTo(states.isEnabled("new-checkout") ? "checkout-v2" : "checkout");

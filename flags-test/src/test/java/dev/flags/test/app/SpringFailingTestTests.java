@@ -7,6 +7,7 @@ import dev.flags.test.FlagStates;
 import dev.flags.test.FlagStatesTest;
 import dev.flags.test.FlagsExtension;
 import dev.flags.test.Runs;
+import dev.flags.test.TestKitExample;
 import dev.flags.test.WithFlag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -14,6 +15,7 @@ import org.junit.platform.testkit.engine.EngineExecutionResults;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.junit.jupiter.SpringJUnitConfig;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -44,10 +46,22 @@ class SpringFailingTestTests {
 		EngineExecutionResults results = Runs.run(UnknownVariant.class);
 		results.testEvents().assertStatistics((stats) -> stats.started(1).failed(1));
 		assertThat(Runs.failureMessages(results))
-			.containsExactly("Cannot force flag 'pricing' to variant 'treatmnt': its variants are [control, treatment]");
+			.containsExactly(
+					"Cannot force flag 'pricing' to variant 'treatmnt': its variants are [control, treatment]");
 		assertThat(this.overrides.forced()).isEmpty();
 	}
 
+	@Test
+	void contextWithoutFlagsFailsTheTestSayingWhy() {
+		EngineExecutionResults results = Runs.run(ContextWithoutFlags.class);
+		results.testEvents().assertStatistics((stats) -> stats.started(1).failed(1));
+		assertThat(Runs.failureMessages(results)).singleElement()
+			.satisfies((message) -> assertThat(message)
+				.startsWith("Cannot force [new-checkout]: no FlagSnapshotProvider")
+				.contains("a mocked FlagService cannot be forced"));
+	}
+
+	@TestKitExample
 	@SpringBootTest(classes = TestApplication.class)
 	@ExtendWith(FlagsExtension.class)
 	static class FailingBodies {
@@ -80,12 +94,24 @@ class SpringFailingTestTests {
 
 	}
 
+	@TestKitExample
 	@SpringBootTest(classes = TestApplication.class)
 	static class UnknownVariant {
 
 		@Test
 		@WithFlag("new-checkout")
 		@WithFlag(value = "pricing", variant = "treatmnt")
+		void neverRuns() {
+		}
+
+	}
+
+	@TestKitExample
+	@SpringJUnitConfig(Object.class)
+	static class ContextWithoutFlags {
+
+		@Test
+		@WithFlag("new-checkout")
 		void neverRuns() {
 		}
 

@@ -46,9 +46,12 @@ class WebMvcTestTests {
 	@FlagStatesTest(value = { "new-checkout", "new-search" },
 			variants = @FlagVariants(flag = "pricing", value = { "control", "treatment" }))
 	void servesEveryCombination(FlagStates states) {
-		assertThat(this.mvc.get().uri("/checkout")).hasBodyTextEqualTo(states.isEnabled("new-checkout") ? "checkout-v2" : "checkout");
-		assertThat(this.mvc.get().uri("/search")).hasBodyTextEqualTo(states.isEnabled("new-search") ? "search-v2" : "search");
-		assertThat(this.mvc.get().uri("/price")).hasBodyTextEqualTo("treatment".equals(states.variant("pricing")) ? "90" : "100");
+		assertThat(this.mvc.get().uri("/checkout"))
+			.hasBodyTextEqualTo(states.isEnabled("new-checkout") ? "checkout-v2" : "checkout");
+		assertThat(this.mvc.get().uri("/search"))
+			.hasBodyTextEqualTo(states.isEnabled("new-search") ? "search-v2" : "search");
+		assertThat(this.mvc.get().uri("/price"))
+			.hasBodyTextEqualTo("treatment".equals(states.variant("pricing")) ? "90" : "100");
 	}
 
 }

@@ -38,9 +38,10 @@ import org.junit.platform.commons.support.ReflectionSupport;
  * for the test.</li>
  * </ul>
  * What a test forces applies, in a Spring test, to the application context's
- * {@code FlagService}; in every test, to the {@code TestFlags} fields of the test instance (and of
- * the instances around a {@code @Nested} one) and to the {@code TestFlags} the extension made. It
- * is undone after the {@code @AfterEach} methods, whether the test passed or failed.
+ * {@code FlagService}; in every test, to the {@code TestFlags} and {@link FlagOverrides} fields
+ * of the test instance (and of the instances around a {@code @Nested} one) and to the
+ * {@code TestFlags} the extension made. It is undone after the {@code @AfterEach} methods,
+ * whether the test passed or failed.
  */
 public final class FlagsExtension implements BeforeEachCallback, BeforeTestExecutionCallback, AfterEachCallback,
 		ParameterResolver {
@@ -53,14 +54,14 @@ public final class FlagsExtension implements BeforeEachCallback, BeforeTestExecu
 	public void beforeEach(ExtensionContext context) {
 		OverrideScope scope = scope(context);
 		scope.declare(DeclaredFlags.of(context));
-		testFlagsFields(context).forEach(scope::add);
+		overridesFields(context).forEach(scope::add);
 	}
 
 	@Override
 	public void beforeTestExecution(ExtensionContext context) {
 		// A TestFlags field assigned by a @BeforeEach method gets the test's flags from here on.
 		OverrideScope scope = scope(context);
-		testFlagsFields(context).forEach(scope::add);
+		overridesFields(context).forEach(scope::add);
 	}
 
 	@Override
@@ -132,24 +133,47 @@ public final class FlagsExtension implements BeforeEachCallback, BeforeTestExecu
 		return testFlags;
 	}
 
-	private static List<FlagOverrides> testFlagsFields(ExtensionContext context) {
-		return testFlagsInstances(context).stream().map(TestFlags::overrides).toList();
+	private static List<FlagOverrides> overridesFields(ExtensionContext context) {
+		List<FlagOverrides> overrides = new ArrayList<>();
+		for (Object value : fieldValues(context)) {
+			FlagOverrides found = (value instanceof TestFlags testFlags) ? testFlags.overrides()
+					: (FlagOverrides) value;
+			if (!overrides.contains(found)) {
+				overrides.add(found);
+			}
+		}
+		return overrides;
 	}
 
 	private static List<TestFlags> testFlagsInstances(ExtensionContext context) {
-		Set<TestFlags> found = Collections.newSetFromMap(new IdentityHashMap<>());
-		List<TestFlags> instances = new ArrayList<>();
+		return fieldValues(context).stream()
+			.filter(TestFlags.class::isInstance)
+			.map(TestFlags.class::cast)
+			.toList();
+	}
+
+	/**
+	 * The {@link TestFlags} and {@link FlagOverrides} held by fields of the test instances, each
+	 * once.
+	 */
+	private static List<Object> fieldValues(ExtensionContext context) {
+		Set<Object> found = Collections.newSetFromMap(new IdentityHashMap<>());
+		List<Object> values = new ArrayList<>();
 		for (Object instance : context.getRequiredTestInstances().getAllInstances()) {
-			for (Field field : ReflectionSupport.findFields(instance.getClass(),
-					(field) -> field.getType() == TestFlags.class, HierarchyTraversalMode.TOP_DOWN)) {
+			for (Field field : ReflectionSupport.findFields(instance.getClass(), FlagsExtension::holdsFlags,
+					HierarchyTraversalMode.TOP_DOWN)) {
 				@Nullable Object target = Modifier.isStatic(field.getModifiers()) ? null : instance;
 				Object value = ReflectionSupport.tryToReadFieldValue(field, target).toOptional().orElse(null);
-				if (value instanceof TestFlags testFlags && found.add(testFlags)) {
-					instances.add(testFlags);
+				if (value != null && found.add(value)) {
+					values.add(value);
 				}
 			}
 		}
-		return instances;
+		return values;
+	}
+
+	static boolean holdsFlags(Field field) {
+		return field.getType() == TestFlags.class || field.getType() == FlagOverrides.class;
 	}
 
 	private static void requireLockForSpringTest(ExtensionContext context) {

@@ -21,9 +21,9 @@ import org.junit.platform.commons.support.ReflectionSupport;
  * <ul>
  * <li>a Spring test forces flags in an application context that other tests use too: it takes
  * {@link FlagOverrides#LOCK};</li>
- * <li>a test without Spring forces flags in its own {@link TestFlags} and needs no lock, unless
- * that {@code TestFlags} is shared: held in a static field, or in a field of a test instance with
- * the per-class lifecycle. Then it takes a lock of that class.</li>
+ * <li>a test without Spring forces flags in its own {@link TestFlags} (or {@link FlagOverrides})
+ * and needs no lock, unless that is shared: held in a static field, or in a field of a test
+ * instance with the per-class lifecycle. Then it takes a lock of that class.</li>
  * </ul>
  */
 final class FlagsResourceLocks implements ResourceLocksProvider {
@@ -48,7 +48,7 @@ final class FlagsResourceLocks implements ResourceLocksProvider {
 		boolean perClass = AnnotationSupport.findAnnotation(type, TestInstance.class)
 			.map((lifecycle) -> lifecycle.value() == TestInstance.Lifecycle.PER_CLASS)
 			.orElse(false);
-		List<Field> fields = ReflectionSupport.findFields(type, (field) -> field.getType() == TestFlags.class,
+		List<Field> fields = ReflectionSupport.findFields(type, FlagsExtension::holdsFlags,
 				HierarchyTraversalMode.TOP_DOWN);
 		return fields.stream().anyMatch((field) -> perClass || Modifier.isStatic(field.getModifiers()));
 	}

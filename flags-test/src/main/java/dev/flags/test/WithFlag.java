@@ -26,10 +26,10 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  * <p>
  * In a Spring test the flag is forced in the application context's
  * {@link dev.flags.spring.FlagService}, for this test alone and without restarting the context;
- * in a test without Spring, in the test's {@link TestFlags}. Either way it is forced before the
- * {@code @BeforeEach} methods run, and no longer once the {@code @AfterEach} methods have run,
- * whether the test passed or failed. A forced flag is evaluated as described in
- * {@link FlagState}.
+ * in a test without Spring, in the test's {@link TestFlags} (or {@link FlagOverrides}). Either
+ * way it is forced before the {@code @BeforeEach} methods run, and no longer once the
+ * {@code @AfterEach} methods have run, whether the test passed or failed. A forced flag is
+ * evaluated as described in {@link FlagState}.
  * <p>
  * Under parallel execution, Spring tests that force flags take the resource lock
  * {@link FlagOverrides#LOCK}, so JUnit runs them one at a time; tests without Spring each force

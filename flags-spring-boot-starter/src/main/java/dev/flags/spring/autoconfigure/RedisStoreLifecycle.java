@@ -7,7 +7,8 @@ import org.springframework.context.SmartLifecycle;
 /**
  * Stops the refresh and closes the Redis store's subscription as the application context stops,
  * before the connection factory they use stops (in phase 0) and closes their connections under
- * them. Both are closed again, harmlessly, when their beans are destroyed.
+ * them. Both are closed again, harmlessly, when their beans are destroyed; a context stopped this
+ * way is not meant to be started again.
  */
 final class RedisStoreLifecycle implements SmartLifecycle {
 

@@ -245,7 +245,7 @@ class RedisSharedStoreTests {
 			this.server.restart();
 			seeding.run((second) -> {
 				assertThat(flags(second).isEnabled("checkout", USER)).isFalse();
-				assertThat(switched.get(AWAIT_SECONDS, TimeUnit.SECONDS)).isEqualTo("flags-refresh");
+				switched.get(AWAIT_SECONDS, TimeUnit.SECONDS);
 				assertThat(registry(first).status().healthy()).isTrue();
 				assertThat(registry(first).status().revision()).isEqualTo(registry(second).status().revision());
 			});

@@ -19,12 +19,13 @@ import org.springframework.context.annotation.Import;
 /**
  * Auto-configuration of flags: the {@link FlagStore} chosen by {@code flags.store.type}, the
  * {@link FlagRegistry} that holds the snapshot decisions are read from, its periodic refresh, and
- * the {@link FlagService}. Every bean backs off when the application declares its own.
+ * the {@link FlagService}. Every bean backs off when the application declares its own. Runs after
+ * Spring Boot's Redis auto-configuration, whose connection factory the Redis store uses.
  */
-@AutoConfiguration
+@AutoConfiguration(afterName = "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration")
 @EnableConfigurationProperties(FlagsProperties.class)
-@Import({ FlagStoreConfigurations.FileStoreConfiguration.class,
-		FlagStoreConfigurations.InMemoryStoreConfiguration.class })
+@Import({ RedisStoreConfiguration.class, FlagStoreConfigurations.RedisUnavailableConfiguration.class,
+		FlagStoreConfigurations.FileStoreConfiguration.class, FlagStoreConfigurations.InMemoryStoreConfiguration.class })
 public final class FlagsAutoConfiguration {
 
 	@Bean

@@ -17,8 +17,10 @@ import org.springframework.core.io.Resource;
 public class FlagsProperties {
 
 	/**
-	 * How often the store is read again to pick up changes it did not announce. Zero or a
-	 * negative duration turns the periodic refresh off.
+	 * How often the store is read again to pick up changes it did not announce, and to retry
+	 * a store that failed. Zero or a negative duration turns the periodic refresh off. Default:
+	 * 5s, or 1s with the Redis store, where a refresh that finds nothing new costs one round
+	 * trip.
 	 */
 	private Duration refreshInterval = Duration.ofSeconds(5);
 
@@ -116,6 +118,8 @@ public class FlagsProperties {
 
 		private final File file = new File();
 
+		private final Redis redis = new Redis();
+
 		public FlagStoreType getType() {
 			return this.type;
 		}
@@ -126,6 +130,10 @@ public class FlagsProperties {
 
 		public File getFile() {
 			return this.file;
+		}
+
+		public Redis getRedis() {
+			return this.redis;
 		}
 
 	}
@@ -162,6 +170,75 @@ public class FlagsProperties {
 
 		public void setWatch(boolean watch) {
 			this.watch = watch;
+		}
+
+	}
+
+	/**
+	 * The Redis store, chosen with 'flags.store.type=redis': definitions shared by every
+	 * instance, through the connection Spring Boot configures from 'spring.data.redis.*'.
+	 */
+	public static class Redis {
+
+		/**
+		 * Prefix of the store's keys and their Redis Cluster hash tag: with 'flags', the keys
+		 * are '{flags}:flags', '{flags}:rev' and so on. Instances that share their flags use the
+		 * same prefix.
+		 */
+		private String keyPrefix = "flags";
+
+		/**
+		 * Number of records the audit stream keeps, approximately: older ones are trimmed. Zero
+		 * keeps every record.
+		 */
+		private long auditMaxLength;
+
+		/**
+		 * Whether to initialise an empty store (no marker, no flag, no segment) from the
+		 * configured definitions, when this instance has not loaded it yet. Never writes over
+		 * existing data. A store that lost its data looks empty too, so an instance that starts
+		 * then seeds it from its configuration.
+		 */
+		private boolean seed;
+
+		/**
+		 * Whether an instance re-seeds a store that lost its data (Redis restarted empty or was
+		 * flushed) with the flags it serves. Racing instances are safe: the first wins and the
+		 * others load its document. When off, instances keep serving their flags and report the
+		 * loss until the store is restored by other means.
+		 */
+		private boolean restoreOnDataLoss = true;
+
+		public String getKeyPrefix() {
+			return this.keyPrefix;
+		}
+
+		public void setKeyPrefix(String keyPrefix) {
+			this.keyPrefix = keyPrefix;
+		}
+
+		public long getAuditMaxLength() {
+			return this.auditMaxLength;
+		}
+
+		public void setAuditMaxLength(long auditMaxLength) {
+			this.auditMaxLength = auditMaxLength;
+		}
+
+		public boolean isSeed() {
+			return this.seed;
+		}
+
+		public void setSeed(boolean seed) {
+			this.seed = seed;
+		}
+
+		public boolean isRestoreOnDataLoss() {
+			return this.restoreOnDataLoss;
+		}
+
+		public void setRestoreOnDataLoss(boolean restoreOnDataLoss) {
+			this.restoreOnDataLoss = restoreOnDataLoss;
 		}
 
 	}

@@ -1,5 +1,6 @@
 package dev.flags.core.lifecycle;
 
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -66,6 +67,27 @@ class FlagUsageTests {
 		assertThat(usage.lastEvaluated("a")).isEqualTo(Instant.parse("2026-11-29T10:00:02Z"));
 		assertThatIllegalArgumentException().isThrownBy(() -> new FlagUsage(this.clock, 0))
 			.withMessageContaining("maxKeys");
+	}
+
+	@Test
+	void recordingAKeyAlreadySeenAllocatesNothing() {
+		FlagUsage usage = new FlagUsage(this.clock);
+		String key = "checkout";
+		usage.recordEvaluation(key);
+		com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory
+			.getThreadMXBean();
+		long threadId = Thread.currentThread().getId();
+		long before = threads.getThreadAllocatedBytes(threadId);
+		for (int i = 0; i < 100_000; i++) {
+			usage.recordEvaluation(key);
+			if (i % 10_000 == 0) {
+				this.clock.advance(Duration.ofSeconds(1));
+				usage.tick();
+			}
+		}
+		long allocated = threads.getThreadAllocatedBytes(threadId) - before;
+		// what the clock and the measurement themselves may allocate, nothing per call
+		assertThat(allocated).isLessThan(10_000);
 	}
 
 	@Test

@@ -13,6 +13,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFileAttributeView;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -85,6 +86,8 @@ public final class FileFlagStore implements FlagStore {
 
 	private final Definitions seed;
 
+	private final Clock clock;
+
 	private final ReentrantLock lock;
 
 	private final Listeners listeners = new Listeners();
@@ -111,6 +114,18 @@ public final class FileFlagStore implements FlagStore {
 	 * @throws InvalidDefinitionsException when the seed is invalid
 	 */
 	public FileFlagStore(Path file, Definitions seed) {
+		this(file, seed, Clock.systemUTC());
+	}
+
+	/**
+	 * Creates a store on a file; a missing file stands for the seed, which the first write saves
+	 * into it. An existing file is never replaced by the seed.
+	 * @param file the JSON file
+	 * @param seed the document to start from when the file does not exist yet
+	 * @param clock the clock that dates the history of saved flags
+	 * @throws InvalidDefinitionsException when the seed is invalid
+	 */
+	public FileFlagStore(Path file, Definitions seed, Clock clock) {
 		Path absolute = file.toAbsolutePath().normalize();
 		Path parent = absolute.getParent();
 		if (parent == null || absolute.getFileName() == null) {
@@ -123,6 +138,7 @@ public final class FileFlagStore implements FlagStore {
 		this.lockFile = parent.resolve(name + ".lock");
 		this.tempPrefix = "." + name + ".";
 		this.seed = seed;
+		this.clock = clock;
 		this.lock = LOCKS.computeIfAbsent(lockKey(absolute), (key) -> new ReentrantLock());
 		this.state = State.UNREAD;
 		sync(true);
@@ -224,7 +240,7 @@ public final class FileFlagStore implements FlagStore {
 	@Override
 	public Flag save(Flag flag, long expectedVersion) {
 		Definitions written = write("save flag '" + flag.key() + "'",
-				(document) -> DocumentWrites.save(document, flag, expectedVersion), StoreChange.Type.SAVED,
+				(document) -> DocumentWrites.save(document, flag, expectedVersion, this.clock), StoreChange.Type.SAVED,
 				flag.key());
 		return DocumentWrites.stored(written, flag.key());
 	}

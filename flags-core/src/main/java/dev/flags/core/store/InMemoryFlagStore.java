@@ -1,5 +1,7 @@
 package dev.flags.core.store;
 
+import java.time.Clock;
+
 import dev.flags.core.model.Definitions;
 import dev.flags.core.model.DefinitionsValidator;
 import dev.flags.core.model.Flag;
@@ -11,6 +13,8 @@ import dev.flags.core.model.Flag;
 public final class InMemoryFlagStore implements FlagStore {
 
 	private final Listeners listeners = new Listeners();
+
+	private final Clock clock;
 
 	private Definitions document;
 
@@ -28,8 +32,18 @@ public final class InMemoryFlagStore implements FlagStore {
 	 * @param initial the document, validated
 	 */
 	public InMemoryFlagStore(Definitions initial) {
+		this(initial, Clock.systemUTC());
+	}
+
+	/**
+	 * Creates a store holding a document.
+	 * @param initial the document, validated
+	 * @param clock the clock that dates the history of saved flags
+	 */
+	public InMemoryFlagStore(Definitions initial, Clock clock) {
 		DefinitionsValidator.validate(initial);
 		this.document = initial;
+		this.clock = clock;
 	}
 
 	@Override
@@ -47,7 +61,7 @@ public final class InMemoryFlagStore implements FlagStore {
 		StoreChange change;
 		Flag stored;
 		synchronized (this) {
-			this.document = DocumentWrites.save(this.document, flag, expectedVersion);
+			this.document = DocumentWrites.save(this.document, flag, expectedVersion, this.clock);
 			stored = DocumentWrites.stored(this.document, flag.key());
 			change = new StoreChange(StoreChange.Type.SAVED, flag.key(), ++this.revision, null);
 		}

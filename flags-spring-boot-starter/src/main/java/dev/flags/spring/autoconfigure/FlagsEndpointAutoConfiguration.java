@@ -3,7 +3,9 @@ package dev.flags.spring.autoconfigure;
 import dev.flags.core.registry.FlagRegistry;
 import dev.flags.spring.actuate.ExplainOperationInvokerAdvisor;
 import dev.flags.spring.actuate.FlagsEndpoint;
+import dev.flags.spring.lifecycle.LifecycleReporter;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.actuate.endpoint.web.annotation.WebEndpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -24,8 +26,8 @@ public final class FlagsEndpointAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	@ConditionalOnBean(FlagRegistry.class)
-	FlagsEndpoint flagsEndpoint(FlagRegistry flagRegistry) {
-		return new FlagsEndpoint(flagRegistry);
+	FlagsEndpoint flagsEndpoint(FlagRegistry flagRegistry, ObjectProvider<LifecycleReporter> flagLifecycleReporter) {
+		return new FlagsEndpoint(flagRegistry, flagLifecycleReporter.getIfAvailable());
 	}
 
 	@Bean

@@ -2,12 +2,14 @@ package dev.flags.spring.autoconfigure;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.convert.DurationUnit;
 import org.springframework.core.io.Resource;
 
 /**
@@ -39,6 +41,8 @@ public class FlagsProperties {
 
 	private final Client client = new Client();
 
+	private final Lifecycle lifecycle = new Lifecycle();
+
 	public Duration getRefreshInterval() {
 		return this.refreshInterval;
 	}
@@ -69,6 +73,10 @@ public class FlagsProperties {
 
 	public Client getClient() {
 		return this.client;
+	}
+
+	public Lifecycle getLifecycle() {
+		return this.lifecycle;
 	}
 
 	/**
@@ -365,6 +373,72 @@ public class FlagsProperties {
 
 		public void setPath(String path) {
 			this.path = path;
+		}
+
+	}
+
+	/**
+	 * The lifecycle of flags: when temporary flags are reported as due for removal, and how
+	 * references to flags that are not defined are treated.
+	 */
+	public static class Lifecycle {
+
+		/**
+		 * Whether evaluations are sampled, stale flags reported (actuator endpoint, metrics,
+		 * startup log) and references checked.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * How long a release or experiment flag may stay fully on or fully off before it is
+		 * reported as due for removal. A number alone is days.
+		 */
+		@DurationUnit(ChronoUnit.DAYS)
+		private Duration staleAfter = Duration.ofDays(30);
+
+		/**
+		 * How long a release or experiment flag may go without being evaluated by this
+		 * application before it is reported as due for removal. A number alone is days.
+		 */
+		@DurationUnit(ChronoUnit.DAYS)
+		private Duration unusedAfter = Duration.ofDays(30);
+
+		/**
+		 * Whether a flag that the application references through @FeatureFlag but that is not
+		 * defined stops the application at startup, rather than being logged as a warning.
+		 */
+		private boolean failOnUndefinedReferences;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public Duration getStaleAfter() {
+			return this.staleAfter;
+		}
+
+		public void setStaleAfter(Duration staleAfter) {
+			this.staleAfter = staleAfter;
+		}
+
+		public Duration getUnusedAfter() {
+			return this.unusedAfter;
+		}
+
+		public void setUnusedAfter(Duration unusedAfter) {
+			this.unusedAfter = unusedAfter;
+		}
+
+		public boolean isFailOnUndefinedReferences() {
+			return this.failOnUndefinedReferences;
+		}
+
+		public void setFailOnUndefinedReferences(boolean failOnUndefinedReferences) {
+			this.failOnUndefinedReferences = failOnUndefinedReferences;
 		}
 
 	}

@@ -86,6 +86,8 @@ public final class RedisFlagStore implements FlagStore {
 
 	private final RedisCommands commands;
 
+	private final Clock clock;
+
 	private final StoreListeners listeners = new StoreListeners();
 
 	private final ExecutorService events;
@@ -107,7 +109,7 @@ public final class RedisFlagStore implements FlagStore {
 	 * down.
 	 * @param connectionFactory a Lettuce connection factory
 	 * @param options the key prefix and audit settings
-	 * @param clock the clock for audit times
+	 * @param clock the clock for audit times and the history of saved flags
 	 */
 	public RedisFlagStore(RedisConnectionFactory connectionFactory, RedisFlagStoreOptions options, Clock clock) {
 		if (!ConnectionUtils.isAsync(connectionFactory)) {
@@ -118,6 +120,7 @@ public final class RedisFlagStore implements FlagStore {
 		this.options = options;
 		this.keys = RedisKeys.of(options.keyPrefix());
 		this.commands = new RedisCommands(connectionFactory, this.keys, options.auditMaxLength(), source, clock);
+		this.clock = clock;
 		this.events = Executors.newSingleThreadExecutor((task) -> {
 			Thread thread = new Thread(task, "flags-redis-events");
 			thread.setDaemon(true);
@@ -173,7 +176,8 @@ public final class RedisFlagStore implements FlagStore {
 	public Flag save(Flag flag, long expectedVersion, Map<String, String> auditFields) {
 		List<String> extra = flatten(auditFields);
 		Flag stored = DocumentWrites.stored(
-				DocumentWrites.save(currentForWrite("save flag '" + flag.key() + "'"), flag, expectedVersion), flag.key());
+				DocumentWrites.save(currentForWrite("save flag '" + flag.key() + "'"), flag, expectedVersion, this.clock),
+				flag.key());
 		long revision = this.commands.save(stored, expectedVersion, extra);
 		this.listeners.fire(new StoreChange(StoreChange.Type.SAVED, flag.key(), revision, null));
 		return stored;

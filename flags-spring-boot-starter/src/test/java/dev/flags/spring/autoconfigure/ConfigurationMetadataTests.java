@@ -43,6 +43,11 @@ class ConfigurationMetadataTests {
 		assertThat(property(metadata, "flags.definitions-location")).isNotNull();
 		assertThat(property(metadata, "flags.client.enabled").get("defaultValue").asBoolean()).isTrue();
 		assertThat(property(metadata, "flags.client.path").get("defaultValue").asString()).isEqualTo("/flags/client");
+		assertThat(property(metadata, "flags.lifecycle.enabled").get("defaultValue").asBoolean()).isTrue();
+		assertThat(property(metadata, "flags.lifecycle.stale-after").get("defaultValue").asString()).isEqualTo("30d");
+		assertThat(property(metadata, "flags.lifecycle.unused-after").get("defaultValue").asString()).isEqualTo("30d");
+		assertThat(property(metadata, "flags.lifecycle.fail-on-undefined-references").get("defaultValue").asBoolean())
+			.isFalse();
 	}
 
 	private static JsonNode property(JsonNode metadata, String name) {

@@ -157,76 +157,84 @@ public final class Murmur3 {
 
 		/**
 		 * The hash of {@code prefix + unit + suffix}, allocating nothing.
+		 * <p>
+		 * Bytes collect in a 64-bit accumulator holding the 0 to 3 bytes pending before them, so
+		 * that four ASCII characters make one block whatever the alignment the prefix left.
 		 * @param unit the unit
 		 * @param suffix the suffix
 		 * @return the hash bits
 		 */
 		public int hash32(String unit, String suffix) {
 			int h1 = this.h1;
-			int k = this.pending;
-			int n = this.pendingCount;
+			long pending = this.pending & 0xffffffffL;
+			int bits = this.pendingCount << 3;
 			int length = this.length;
 			for (int part = 0; part < 2; part++) {
 				String s = (part == 0) ? unit : suffix;
 				int size = s.length();
-				for (int i = 0; i < size; i++) {
-					int c = s.charAt(i);
-					if (c < 0x80) {
-						k |= c << (n << 3);
-						length++;
-						if (++n == 4) {
-							h1 = mixH1(h1, mixK1(k));
-							k = 0;
-							n = 0;
-						}
-						continue;
+				int i = 0;
+				for (; i + 4 <= size; i += 4) {
+					int c0 = s.charAt(i);
+					int c1 = s.charAt(i + 1);
+					int c2 = s.charAt(i + 2);
+					int c3 = s.charAt(i + 3);
+					if ((c0 | c1 | c2 | c3) >= 0x80) {
+						break;
 					}
-					int code;
-					if (Character.isHighSurrogate((char) c) && i + 1 < size
-							&& Character.isLowSurrogate(s.charAt(i + 1))) {
-						code = Character.toCodePoint((char) c, s.charAt(++i));
-					}
-					else if (Character.isSurrogate((char) c)) {
-						code = '?';
-					}
-					else {
-						code = c;
-					}
-					int bytes;
-					int encoded;
-					if (code < 0x80) {
-						bytes = 1;
-						encoded = code;
-					}
-					else if (code < 0x800) {
-						bytes = 2;
-						encoded = (0xc0 | (code >>> 6)) | (0x80 | (code & 0x3f)) << 8;
-					}
-					else if (code < 0x10000) {
-						bytes = 3;
-						encoded = (0xe0 | (code >>> 12)) | (0x80 | ((code >>> 6) & 0x3f)) << 8
-								| (0x80 | (code & 0x3f)) << 16;
-					}
-					else {
-						bytes = 4;
-						encoded = (0xf0 | (code >>> 18)) | (0x80 | ((code >>> 12) & 0x3f)) << 8
-								| (0x80 | ((code >>> 6) & 0x3f)) << 16 | (0x80 | (code & 0x3f)) << 24;
-					}
-					for (int b = 0; b < bytes; b++) {
-						k |= ((encoded >>> (b << 3)) & 0xff) << (n << 3);
-						length++;
-						if (++n == 4) {
-							h1 = mixH1(h1, mixK1(k));
-							k = 0;
-							n = 0;
-						}
+					pending |= ((c0 | c1 << 8 | c2 << 16 | c3 << 24) & 0xffffffffL) << bits;
+					h1 = mixH1(h1, mixK1((int) pending));
+					pending >>>= 32;
+					length += 4;
+				}
+				while (i < size) {
+					int code = codePointAt(s, i);
+					i += (code >= 0x10000) ? 2 : 1;
+					int count = utf8Length(code);
+					pending |= (utf8(code) & 0xffffffffL) << bits;
+					bits += count << 3;
+					length += count;
+					if (bits >= 32) {
+						h1 = mixH1(h1, mixK1((int) pending));
+						pending >>>= 32;
+						bits -= 32;
 					}
 				}
 			}
-			if (n > 0) {
-				h1 ^= mixK1(k);
+			if (bits > 0) {
+				h1 ^= mixK1((int) pending);
 			}
 			return fmix(h1 ^ length);
+		}
+
+		/** The code point at an index; a lone surrogate is {@code '?'}, as {@code getBytes(UTF_8)} has it. */
+		private static int codePointAt(String s, int i) {
+			char c = s.charAt(i);
+			if (!Character.isSurrogate(c)) {
+				return c;
+			}
+			if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+				return Character.toCodePoint(c, s.charAt(i + 1));
+			}
+			return '?';
+		}
+
+		private static int utf8Length(int code) {
+			return (code < 0x80) ? 1 : (code < 0x800) ? 2 : (code < 0x10000) ? 3 : 4;
+		}
+
+		/** The UTF-8 bytes of a code point, the first in the lowest 8 bits. */
+		private static int utf8(int code) {
+			if (code < 0x80) {
+				return code;
+			}
+			if (code < 0x800) {
+				return (0xc0 | (code >>> 6)) | (0x80 | (code & 0x3f)) << 8;
+			}
+			if (code < 0x10000) {
+				return (0xe0 | (code >>> 12)) | (0x80 | ((code >>> 6) & 0x3f)) << 8 | (0x80 | (code & 0x3f)) << 16;
+			}
+			return (0xf0 | (code >>> 18)) | (0x80 | ((code >>> 12) & 0x3f)) << 8 | (0x80 | ((code >>> 6) & 0x3f)) << 16
+					| (0x80 | (code & 0x3f)) << 24;
 		}
 
 	}

@@ -121,18 +121,21 @@ public final class Murmur3 {
 	 */
 	public static final class Prefix {
 
-		private final int h1;
+		/** The pending bytes of a packed state. */
+		private static final long PENDING = 0xffffffL;
 
-		private final int pending;
+		/** The number of pending bytes of a packed state, times 2^24. */
+		private static final long PENDING_COUNT = 3L << 24;
 
-		private final int pendingCount;
+		/** No packed state: bit 31 is never set in one. */
+		private static final long NOT_ASCII = 1L << 31;
+
+		private final long state;
 
 		private final int length;
 
 		Prefix(int h1, int pending, int pendingCount, int length) {
-			this.h1 = h1;
-			this.pending = pending;
-			this.pendingCount = pendingCount;
+			this.state = ((long) h1 << 32) | ((long) pendingCount << 24) | (pending & PENDING);
 			this.length = length;
 		}
 
@@ -157,35 +160,78 @@ public final class Murmur3 {
 
 		/**
 		 * The hash of {@code prefix + unit + suffix}, allocating nothing.
-		 * <p>
-		 * Bytes collect in a 64-bit accumulator holding the 0 to 3 bytes pending before them, so
-		 * that four ASCII characters make one block whatever the alignment the prefix left.
 		 * @param unit the unit
 		 * @param suffix the suffix
 		 * @return the hash bits
 		 */
 		public int hash32(String unit, String suffix) {
-			int h1 = this.h1;
-			long pending = this.pending & 0xffffffffL;
-			int bits = this.pendingCount << 3;
+			long state = feedAscii(this.state, unit);
+			if (state != NOT_ASCII) {
+				state = feedAscii(state, suffix);
+			}
+			if (state == NOT_ASCII) {
+				return hash32Utf8(unit, suffix);
+			}
+			int h1 = (int) (state >>> 32);
+			if ((state & PENDING_COUNT) != 0) {
+				h1 ^= mixK1((int) (state & PENDING));
+			}
+			return fmix(h1 ^ (this.length + unit.length() + suffix.length()));
+		}
+
+		/**
+		 * Feeds the characters of an ASCII string, four to a block, into a packed state: the hash
+		 * in the high 32 bits, the number of pending bytes in bits 24 and 25, the pending bytes
+		 * below them.
+		 * @return the state after the string, or {@link #NOT_ASCII} if a character is not ASCII
+		 */
+		private static long feedAscii(long state, String s) {
+			int h1 = (int) (state >>> 32);
+			int bits = (int) ((state & PENDING_COUNT) >>> 21);
+			long pending = state & PENDING;
+			int size = s.length();
+			int i = 0;
+			for (; i + 4 <= size; i += 4) {
+				int c0 = s.charAt(i);
+				int c1 = s.charAt(i + 1);
+				int c2 = s.charAt(i + 2);
+				int c3 = s.charAt(i + 3);
+				if ((c0 | c1 | c2 | c3) >= 0x80) {
+					return NOT_ASCII;
+				}
+				pending |= ((c0 | c1 << 8 | c2 << 16 | c3 << 24) & 0xffffffffL) << bits;
+				h1 = mixH1(h1, mixK1((int) pending));
+				pending >>>= 32;
+			}
+			for (; i < size; i++) {
+				int c = s.charAt(i);
+				if (c >= 0x80) {
+					return NOT_ASCII;
+				}
+				pending |= (long) c << bits;
+				bits += 8;
+				if (bits == 32) {
+					h1 = mixH1(h1, mixK1((int) pending));
+					pending = 0;
+					bits = 0;
+				}
+			}
+			return ((long) h1 << 32) | ((long) bits << 21) | pending;
+		}
+
+		/**
+		 * The hash of {@code prefix + unit + suffix} for any characters, encoding each code point to
+		 * UTF-8 and collecting bytes in a 64-bit accumulator that holds the 0 to 3 bytes pending.
+		 */
+		private int hash32Utf8(String unit, String suffix) {
+			int h1 = (int) (this.state >>> 32);
+			long pending = this.state & PENDING;
+			int bits = (int) ((this.state & PENDING_COUNT) >>> 21);
 			int length = this.length;
 			for (int part = 0; part < 2; part++) {
 				String s = (part == 0) ? unit : suffix;
 				int size = s.length();
 				int i = 0;
-				for (; i + 4 <= size; i += 4) {
-					int c0 = s.charAt(i);
-					int c1 = s.charAt(i + 1);
-					int c2 = s.charAt(i + 2);
-					int c3 = s.charAt(i + 3);
-					if ((c0 | c1 | c2 | c3) >= 0x80) {
-						break;
-					}
-					pending |= ((c0 | c1 << 8 | c2 << 16 | c3 << 24) & 0xffffffffL) << bits;
-					h1 = mixH1(h1, mixK1((int) pending));
-					pending >>>= 32;
-					length += 4;
-				}
 				while (i < size) {
 					int code = codePointAt(s, i);
 					i += (code >= 0x10000) ? 2 : 1;

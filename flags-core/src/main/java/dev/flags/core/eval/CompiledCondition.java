@@ -2,10 +2,8 @@ package dev.flags.core.eval;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import dev.flags.core.model.Condition;
 import dev.flags.core.model.FlagContext;
@@ -31,6 +29,15 @@ abstract class CompiledCondition {
 			}
 			return new InSegment(targets.toArray(new CompiledSegment[0]), condition.negate());
 		}
+		return onAttribute(condition);
+	}
+
+	/**
+	 * Compiles a condition on an attribute: any operator but {@code in_segment}.
+	 * @param condition the condition
+	 * @return the compiled condition
+	 */
+	static OnAttribute onAttribute(Condition condition) {
 		String attribute = condition.attribute();
 		if (attribute == null) {
 			throw new IllegalArgumentException("Condition without attribute");
@@ -43,7 +50,7 @@ abstract class CompiledCondition {
 			case GT, GTE, LT, LTE -> new Numeric(attribute, condition.negate(), condition.op(), values);
 			case BEFORE, AFTER -> new Temporal(attribute, condition.negate(), condition.op(), values);
 			case SEMVER_EQ, SEMVER_GT, SEMVER_LT -> new Version(attribute, condition.negate(), condition.op(), values);
-			case IN_SEGMENT -> throw new IllegalStateException("unreachable");
+			case IN_SEGMENT -> throw new IllegalArgumentException("in_segment is not a condition on an attribute");
 		};
 	}
 
@@ -60,7 +67,8 @@ abstract class CompiledCondition {
 		private final boolean negate;
 
 		OnAttribute(String attribute, boolean negate) {
-			this.attribute = attribute;
+			// Interned, so that a context built with constant names finds it by identity
+			this.attribute = attribute.intern();
 			this.isKey = "key".equals(attribute);
 			this.negate = negate;
 		}
@@ -72,7 +80,13 @@ abstract class CompiledCondition {
 				return false;
 			}
 			boolean matched;
-			if (value instanceof List<?> list) {
+			// Scalars first, tested by class: before JDK 23 an instanceof on an interface that fails
+			// (a String is no List) scans all the interfaces of the value's class, which costs more
+			// than all the rest of the test
+			if (value instanceof String || value instanceof Number || value instanceof Boolean) {
+				matched = matches(value);
+			}
+			else if (value instanceof List<?> list) {
 				matched = false;
 				for (int i = 0, size = list.size(); i < size; i++) {
 					if (matches(list.get(i))) {
@@ -94,38 +108,49 @@ abstract class CompiledCondition {
 	/** {@code in}: numbers equal as doubles, otherwise equal string forms. */
 	static final class In extends OnAttribute {
 
-		private final Set<String> allForms = new HashSet<>();
+		private final StringSet allForms;
 
-		private final Set<String> nonNumberForms = new HashSet<>();
+		private final StringSet nonNumberForms;
 
 		private final double[] numbers;
 
 		In(String attribute, boolean negate, List<Object> values) {
 			super(attribute, negate);
+			List<String> allForms = new ArrayList<>();
+			List<String> nonNumberForms = new ArrayList<>();
 			List<Double> numbers = new ArrayList<>();
 			for (Object value : values) {
 				String form = Values.stringForm(value);
 				if (form != null) {
-					this.allForms.add(form);
+					allForms.add(form);
 				}
 				if (value instanceof Number n) {
 					numbers.add(n.doubleValue());
 				}
 				else if (form != null) {
-					this.nonNumberForms.add(form);
+					nonNumberForms.add(form);
 				}
 			}
+			this.allForms = StringSet.of(allForms);
+			this.nonNumberForms = StringSet.of(nonNumberForms);
 			this.numbers = numbers.stream().mapToDouble(Double::doubleValue).toArray();
 		}
 
 		@Override
 		boolean matches(Object value) {
+			if (value instanceof String s) {
+				return this.allForms.contains(s);
+			}
 			if (value instanceof Number n) {
 				double d = n.doubleValue();
 				for (double number : this.numbers) {
 					if (number == d) {
 						return true;
 					}
+				}
+				// Only a string value can equal a number's string form: skip building that form
+				if (this.nonNumberForms.isEmpty()) {
+					return false;
 				}
 				String form = Values.stringForm(value);
 				return form != null && this.nonNumberForms.contains(form);

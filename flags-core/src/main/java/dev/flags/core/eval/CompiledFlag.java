@@ -2,10 +2,8 @@ package dev.flags.core.eval;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import dev.flags.core.model.Evaluation;
 import dev.flags.core.model.Flag;
@@ -32,9 +30,9 @@ final class CompiledFlag {
 
 	private final boolean enabled;
 
-	private final @Nullable Set<String> include;
+	private final StringSet include;
 
-	private final @Nullable Set<String> exclude;
+	private final StringSet exclude;
 
 	private final @Nullable String bucketBy;
 
@@ -60,8 +58,8 @@ final class CompiledFlag {
 	CompiledFlag(Flag flag, Map<String, CompiledSegment> segments) {
 		this.flag = flag;
 		this.enabled = flag.enabled();
-		this.include = flag.include().isEmpty() ? null : new HashSet<>(flag.include());
-		this.exclude = flag.exclude().isEmpty() ? null : new HashSet<>(flag.exclude());
+		this.include = StringSet.of(flag.include());
+		this.exclude = StringSet.of(flag.exclude());
 		String bucketBy = flag.bucketBy();
 		this.bucketBy = (bucketBy == null || "key".equals(bucketBy)) ? null : bucketBy;
 		this.salt = Murmur3.prefix(flag.effectiveSalt() + ":");
@@ -89,7 +87,7 @@ final class CompiledFlag {
 		if (!this.enabled) {
 			return this.disabled;
 		}
-		if (this.include != null || this.exclude != null || this.rules.length > 0) {
+		if (!this.include.isEmpty() || !this.exclude.isEmpty() || this.rules.length > 0) {
 			return null;
 		}
 		if (this.threshold <= 0) {
@@ -124,10 +122,10 @@ final class CompiledFlag {
 		}
 		String key = context.key();
 		if (key != null) {
-			if (this.exclude != null && this.exclude.contains(key)) {
+			if (this.exclude.contains(key)) {
 				return this.excluded;
 			}
-			if (this.include != null && this.include.contains(key)) {
+			if (this.include.contains(key)) {
 				return this.included.on[variant(unit(context))];
 			}
 		}
@@ -144,7 +142,11 @@ final class CompiledFlag {
 
 	static boolean allHold(CompiledCondition[] conditions, FlagContext context) {
 		for (CompiledCondition condition : conditions) {
-			if (!condition.test(context)) {
+			// Each kind called directly: a virtual call here would see every condition class of
+			// every flag and segment, and go megamorphic
+			boolean holds = (condition instanceof CompiledCondition.InSegment inSegment) ? inSegment.test(context)
+					: ((CompiledCondition.OnAttribute) condition).test(context);
+			if (!holds) {
 				return false;
 			}
 		}

@@ -66,11 +66,19 @@ abstract class CompiledCondition {
 
 		private final boolean negate;
 
-		OnAttribute(String attribute, boolean negate) {
+		/**
+		 * The string forms an {@code in} condition matches, so that a String value, the most
+		 * common case of the most common operator, is tested without a virtual call; null for
+		 * other operators.
+		 */
+		private final @Nullable StringSet strings;
+
+		OnAttribute(String attribute, boolean negate, @Nullable StringSet strings) {
 			// Interned, so that a context built with constant names finds it by identity
 			this.attribute = attribute.intern();
 			this.isKey = "key".equals(attribute);
 			this.negate = negate;
+			this.strings = strings;
 		}
 
 		@Override
@@ -84,12 +92,12 @@ abstract class CompiledCondition {
 			// (a String is no List) scans all the interfaces of the value's class, which costs more
 			// than all the rest of the test
 			if (value instanceof String || value instanceof Number || value instanceof Boolean) {
-				matched = matches(value);
+				matched = matchesScalar(value);
 			}
 			else if (value instanceof List<?> list) {
 				matched = false;
 				for (int i = 0, size = list.size(); i < size; i++) {
-					if (matches(list.get(i))) {
+					if (matchesScalar(list.get(i))) {
 						matched = true;
 						break;
 					}
@@ -99,6 +107,14 @@ abstract class CompiledCondition {
 				matched = matches(value);
 			}
 			return matched != this.negate;
+		}
+
+		private boolean matchesScalar(Object value) {
+			StringSet strings = this.strings;
+			if (strings != null && value instanceof String s) {
+				return strings.contains(s);
+			}
+			return matches(value);
 		}
 
 		abstract boolean matches(Object value);
@@ -115,25 +131,38 @@ abstract class CompiledCondition {
 		private final double[] numbers;
 
 		In(String attribute, boolean negate, List<Object> values) {
-			super(attribute, negate);
-			List<String> allForms = new ArrayList<>();
+			this(attribute, negate, values, allForms(values));
+		}
+
+		private In(String attribute, boolean negate, List<Object> values, StringSet allForms) {
+			super(attribute, negate, allForms);
 			List<String> nonNumberForms = new ArrayList<>();
 			List<Double> numbers = new ArrayList<>();
 			for (Object value : values) {
-				String form = Values.stringForm(value);
-				if (form != null) {
-					allForms.add(form);
-				}
 				if (value instanceof Number n) {
 					numbers.add(n.doubleValue());
 				}
-				else if (form != null) {
-					nonNumberForms.add(form);
+				else {
+					String form = Values.stringForm(value);
+					if (form != null) {
+						nonNumberForms.add(form);
+					}
 				}
 			}
-			this.allForms = StringSet.of(allForms);
+			this.allForms = allForms;
 			this.nonNumberForms = StringSet.of(nonNumberForms);
 			this.numbers = numbers.stream().mapToDouble(Double::doubleValue).toArray();
+		}
+
+		private static StringSet allForms(List<Object> values) {
+			List<String> forms = new ArrayList<>();
+			for (Object value : values) {
+				String form = Values.stringForm(value);
+				if (form != null) {
+					forms.add(form);
+				}
+			}
+			return StringSet.of(forms);
 		}
 
 		@Override
@@ -169,7 +198,7 @@ abstract class CompiledCondition {
 		private final String[] values;
 
 		Text(String attribute, boolean negate, Operator op, List<Object> values) {
-			super(attribute, negate);
+			super(attribute, negate, null);
 			this.op = op;
 			this.values = values.stream().filter(String.class::isInstance).toArray(String[]::new);
 		}
@@ -207,7 +236,7 @@ abstract class CompiledCondition {
 		private final double bound;
 
 		Numeric(String attribute, boolean negate, Operator op, List<Object> values) {
-			super(attribute, negate);
+			super(attribute, negate, null);
 			this.op = op;
 			double min = Double.POSITIVE_INFINITY;
 			double max = Double.NEGATIVE_INFINITY;
@@ -248,7 +277,7 @@ abstract class CompiledCondition {
 		private final @Nullable Instant bound;
 
 		Temporal(String attribute, boolean negate, Operator op, List<Object> values) {
-			super(attribute, negate);
+			super(attribute, negate, null);
 			this.before = op == Operator.BEFORE;
 			Instant bound = null;
 			for (Object value : values) {
@@ -283,7 +312,7 @@ abstract class CompiledCondition {
 		private final SemanticVersion[] values;
 
 		Version(String attribute, boolean negate, Operator op, List<Object> values) {
-			super(attribute, negate);
+			super(attribute, negate, null);
 			this.op = op;
 			List<SemanticVersion> parsed = new ArrayList<>();
 			for (Object value : values) {

@@ -2,9 +2,11 @@ package dev.flags.core.eval;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import dev.flags.core.model.Condition;
 import dev.flags.core.model.Evaluation;
 import dev.flags.core.model.Flag;
 import dev.flags.core.model.FlagContext;
@@ -130,7 +132,7 @@ final class CompiledFlag {
 			}
 		}
 		for (CompiledRule rule : this.rules) {
-			if (allHold(rule.when, context)) {
+			if (rule.holds(context)) {
 				if (rule.fixedVariant >= 0) {
 					return rule.outcomes.on[rule.fixedVariant];
 				}
@@ -138,19 +140,6 @@ final class CompiledFlag {
 			}
 		}
 		return rollOut(this.threshold, this.rollout, context);
-	}
-
-	static boolean allHold(CompiledCondition[] conditions, FlagContext context) {
-		for (CompiledCondition condition : conditions) {
-			// Each kind called directly: a virtual call here would see every condition class of
-			// every flag and segment, and go megamorphic
-			boolean holds = (condition instanceof CompiledCondition.InSegment inSegment) ? inSegment.test(context)
-					: ((CompiledCondition.OnAttribute) condition).test(context);
-			if (!holds) {
-				return false;
-			}
-		}
-		return true;
 	}
 
 	private Evaluation rollOut(int threshold, Outcomes outcomes, FlagContext context) {
@@ -217,10 +206,16 @@ final class CompiledFlag {
 
 	}
 
-	/** A rule compiled: its conditions, and a threshold or a fixed variant. */
+	/**
+	 * A rule compiled: its conditions, and a threshold or a fixed variant. The conditions on
+	 * attributes and those on segments are kept apart, so that each is called directly rather
+	 * than through a call site that would see every condition class of every flag.
+	 */
 	static final class CompiledRule {
 
-		final CompiledCondition[] when;
+		private final CompiledCondition.OnAttribute[] attributes;
+
+		private final CompiledCondition.InSegment[] segments;
 
 		final int threshold;
 
@@ -229,12 +224,41 @@ final class CompiledFlag {
 		final Outcomes outcomes;
 
 		CompiledRule(Rule rule, int index, String[] variants, Map<String, CompiledSegment> segments) {
-			this.when = rule.when().stream()
-				.map((condition) -> CompiledCondition.compile(condition, segments))
-				.toArray(CompiledCondition[]::new);
+			List<CompiledCondition.OnAttribute> attributes = new ArrayList<>();
+			List<CompiledCondition.InSegment> inSegments = new ArrayList<>();
+			for (Condition condition : rule.when()) {
+				CompiledCondition compiled = CompiledCondition.compile(condition, segments);
+				if (compiled instanceof CompiledCondition.InSegment inSegment) {
+					inSegments.add(inSegment);
+				}
+				else {
+					attributes.add((CompiledCondition.OnAttribute) compiled);
+				}
+			}
+			this.attributes = attributes.toArray(new CompiledCondition.OnAttribute[0]);
+			this.segments = inSegments.toArray(new CompiledCondition.InSegment[0]);
 			this.threshold = threshold(rule.effectiveRollout());
 			this.fixedVariant = (rule.variant() != null) ? List.of(variants).indexOf(rule.variant()) : -1;
 			this.outcomes = new Outcomes(Reason.RULE_MATCH, index, variants);
+		}
+
+		/**
+		 * Whether all conditions hold; none always holds. Conditions on attributes are tested
+		 * before those on segments, which cost more: a condition has no effect and never throws,
+		 * so the order cannot change the answer.
+		 */
+		boolean holds(FlagContext context) {
+			for (CompiledCondition.OnAttribute condition : this.attributes) {
+				if (!condition.test(context)) {
+					return false;
+				}
+			}
+			for (CompiledCondition.InSegment condition : this.segments) {
+				if (!condition.test(context)) {
+					return false;
+				}
+			}
+			return true;
 		}
 
 	}

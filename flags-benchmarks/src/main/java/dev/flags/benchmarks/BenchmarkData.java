@@ -37,8 +37,11 @@ final class BenchmarkData {
 	/** (c) a 25 % rollout. */
 	static final String FLAG_ROLLOUT = "new-search";
 
-	/** (d) a first rule of three attribute conditions and a segment, else a 10 % rollout. */
+	/** (d) a first rule of three attribute conditions and a segment; off for everyone else. */
 	static final String FLAG_RULE = "eu-business-beta";
+
+	/** The rule of (d), with a 10 % rollout for everyone else. */
+	static final String FLAG_RULE_THEN_ROLLOUT = "eu-business-beta-ramp";
 
 	/** (e) a 50/50 experiment at 100 %. */
 	static final String FLAG_EXPERIMENT = "pricing-page-experiment";
@@ -66,12 +69,11 @@ final class BenchmarkData {
 		flags.add(Flag.builder(FLAG_ON).rollout(100).build());
 		flags.add(Flag.builder(FLAG_OFF).kind(FlagKind.KILL_SWITCH).enabled(false).rollout(100).build());
 		flags.add(Flag.builder(FLAG_ROLLOUT).rollout(25).build());
-		flags.add(Flag.builder(FLAG_RULE)
-			.rollout(10)
-			.rule(Rule.rollout(100, Condition.of("plan", Operator.IN, "pro", "enterprise"),
-					Condition.of("country", Operator.IN, "DE", "FR", "NL", "ES", "SE", "IT", "PL"),
-					Condition.of("groups", Operator.IN, "beta", "early-access"), Condition.inSegment(SEGMENT)))
-			.build());
+		Rule euBusinessBeta = Rule.rollout(100, Condition.of("plan", Operator.IN, "pro", "enterprise"),
+				Condition.of("country", Operator.IN, "DE", "FR", "NL", "ES", "SE", "IT", "PL"),
+				Condition.of("groups", Operator.IN, "beta", "early-access"), Condition.inSegment(SEGMENT));
+		flags.add(Flag.builder(FLAG_RULE).rule(euBusinessBeta).build());
+		flags.add(Flag.builder(FLAG_RULE_THEN_ROLLOUT).rollout(10).rule(euBusinessBeta).build());
 		flags.add(Flag.builder(FLAG_EXPERIMENT)
 			.kind(FlagKind.EXPERIMENT)
 			.rollout(100)

@@ -47,6 +47,8 @@ public class EvaluationBenchmark {
 
 	private String flagRule = BenchmarkData.FLAG_RULE;
 
+	private String flagRuleThenRollout = BenchmarkData.FLAG_RULE_THEN_ROLLOUT;
+
 	private String flagExperiment = BenchmarkData.FLAG_EXPERIMENT;
 
 	private @Nullable String noVariant;
@@ -117,12 +119,22 @@ public class EvaluationBenchmark {
 	}
 
 	/**
-	 * (d) A first rule of three attribute conditions and a segment with its own rule.
+	 * (d) A first rule of three attribute conditions and a segment with its own rule; off for
+	 * everyone else.
 	 * @return whether it is on
 	 */
 	@Benchmark
 	public boolean ruleAndSegment() {
 		return this.snapshot.isEnabled(this.flagRule, this.contexts[next()]);
+	}
+
+	/**
+	 * The rule of (d), with a 10 % rollout for everyone else: the cost of (d) and of (c) together.
+	 * @return whether it is on
+	 */
+	@Benchmark
+	public boolean ruleThenRollout() {
+		return this.snapshot.isEnabled(this.flagRuleThenRollout, this.contexts[next()]);
 	}
 
 	/**

@@ -26,6 +26,7 @@ public final class Report {
 	private static final List<Row> ROWS = List.of(new Row("flagOn", "(a) flag on", 0.2, true),
 			new Row("flagOff", "(b) flag off", 0.2, true), new Row("rollout25", "(c) 25 % rollout", 1.0, true),
 			new Row("ruleAndSegment", "(d) 3 conditions + segment", 1.2, true),
+			new Row("ruleThenRollout", "(d) then a 10 % rollout", null, true),
 			new Row("experimentVariant", "(e) 50/50 variant", 1.0, false),
 			new Row("floor", "floor: hash of getBytes", null, false),
 			new Row("floorStrict", "strict floor: hash of bytes", null, false));
@@ -80,18 +81,23 @@ public final class Report {
 				continue;
 			}
 			String met = "";
-			if (row.target() != null && floor != null) {
-				boolean fast = result.score() <= row.target() * floor.score();
+			if ((row.target() != null || row.noAllocation()) && floor != null) {
+				boolean fast = row.target() == null || result.score() <= row.target() * floor.score();
 				boolean quiet = !row.noAllocation() || (result.allocated() != null && result.allocated() < NO_ALLOCATION);
 				met = (fast && quiet) ? "yes" : "NO";
 				missed += (fast && quiet) ? 0 : 1;
 			}
 			out.println("| " + row.label() + " | " + format("%.2f ± %.2f", result.score(), result.error()) + " | "
-					+ ratio(result, floor) + " | " + ((row.target() != null) ? format("≤ %.1f×", row.target()) : "")
-					+ ((row.noAllocation()) ? ", 0 B" : "") + " | " + met + " | " + ratio(result, strict) + " | "
+					+ ratio(result, floor) + " | " + target(row) + " | " + met + " | " + ratio(result, strict) + " | "
 					+ ((result.allocated() != null) ? format("%.1f", result.allocated()) : "n/a") + " |");
 		}
 		return missed;
+	}
+
+	private static String target(Row row) {
+		String time = (row.target() != null) ? format("≤ %.1f×", row.target()) : "";
+		String allocation = row.noAllocation() ? "0 B" : "";
+		return (!time.isEmpty() && !allocation.isEmpty()) ? time + ", " + allocation : time + allocation;
 	}
 
 	private static String ratio(Result result, @Nullable Result floor) {

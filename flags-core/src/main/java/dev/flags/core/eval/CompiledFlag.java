@@ -153,10 +153,12 @@ final class CompiledFlag {
 		if (unit == null) {
 			return outcomes.noUnit;
 		}
-		if (this.salt.bucket(unit) >= threshold) {
-			return outcomes.off;
+		boolean admitted = this.salt.bucket(unit) < threshold;
+		if (this.variantThresholds.length == 0) {
+			// Which way a unit goes is a coin toss the CPU cannot predict: select, do not branch
+			return admitted ? outcomes.on[0] : outcomes.off;
 		}
-		return outcomes.on[variant(unit)];
+		return admitted ? outcomes.on[variant(unit)] : outcomes.off;
 	}
 
 	/** The index of the variant the unit gets; the first without a unit; 0 without variants. */
@@ -166,12 +168,14 @@ final class CompiledFlag {
 			return 0;
 		}
 		int bucket = this.salt.bucket(unit, VARIANT_SUFFIX);
-		for (int i = 0; i < thresholds.length; i++) {
-			if (bucket < thresholds[i]) {
-				return i;
-			}
+		// The first variant whose cumulative threshold is above the bucket, counted without a
+		// branch the CPU would mispredict: the thresholds never decrease, so the ones at or below
+		// the bucket come first, and the last variant takes whatever is left
+		int index = 0;
+		for (int i = 0, last = thresholds.length - 1; i < last; i++) {
+			index += (bucket >= thresholds[i]) ? 1 : 0;
 		}
-		return thresholds.length - 1;
+		return index;
 	}
 
 	private @Nullable String unit(FlagContext context) {

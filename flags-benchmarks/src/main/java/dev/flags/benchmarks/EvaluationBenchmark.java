@@ -83,6 +83,9 @@ public class EvaluationBenchmark {
 			this.floorBytes[i] = this.floorInputs[i].getBytes(StandardCharsets.UTF_8);
 		}
 		this.index = 0;
+		// Compact what setup left interleaved with its garbage, so that each user's objects lie
+		// together as a service's long-lived or freshly built contexts do, for every benchmark alike
+		System.gc();
 	}
 
 	private int next() {

@@ -46,7 +46,8 @@ public final class FlagSnapshot {
 		}
 		Map<String, CompiledFlag> flags = new HashMap<>();
 		for (Flag flag : definitions.flags()) {
-			flags.put(flag.key(), new CompiledFlag(flag, segments));
+			// Interned, so that a caller's constant finds its flag by identity, without comparing
+			flags.put(flag.key().intern(), new CompiledFlag(flag, segments));
 		}
 		this.flags = flags;
 	}

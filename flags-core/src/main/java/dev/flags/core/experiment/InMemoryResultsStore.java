@@ -14,8 +14,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>
  * Each experiment has its own lock, so recording is atomic per experiment and experiments never
  * wait for each other. Memory: each exposed user costs an entry of about 100 bytes plus the
- * unit's characters, and about 16 bytes more per metric the user has an event of; a million users
- * with two metrics take in the order of 150 MB. Thread-safe.
+ * unit's characters, and about 50 bytes more once the user has metric values (two small arrays);
+ * a million users take in the order of 150 MB. Thread-safe.
  */
 public final class InMemoryResultsStore implements ResultsStore {
 

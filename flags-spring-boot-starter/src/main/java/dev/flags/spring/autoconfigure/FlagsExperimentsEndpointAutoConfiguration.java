@@ -2,7 +2,9 @@ package dev.flags.spring.autoconfigure;
 
 import dev.flags.spring.experiment.Experiments;
 import dev.flags.spring.experiment.ExperimentsEndpoint;
+import dev.flags.spring.experiment.ExposureTracker;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -24,8 +26,8 @@ public final class FlagsExperimentsEndpointAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	@ConditionalOnBean(Experiments.class)
-	ExperimentsEndpoint experimentsEndpoint(Experiments experiments) {
-		return new ExperimentsEndpoint(experiments);
+	ExperimentsEndpoint experimentsEndpoint(Experiments experiments, ObjectProvider<ExposureTracker> exposureTracker) {
+		return new ExperimentsEndpoint(experiments, exposureTracker.getIfAvailable());
 	}
 
 }

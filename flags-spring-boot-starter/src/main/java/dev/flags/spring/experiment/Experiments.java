@@ -58,7 +58,13 @@ public final class Experiments {
 	 * @return the keys
 	 */
 	public List<String> keys() {
-		return this.snapshots.get().definitions().flags().stream().filter(Experiments::isExperiment).map(Flag::key).toList();
+		return this.snapshots.get()
+			.definitions()
+			.flags()
+			.stream()
+			.filter(Experiments::isExperiment)
+			.map(Flag::key)
+			.toList();
 	}
 
 	/**

@@ -28,12 +28,16 @@ public class ExperimentsEndpoint {
 
 	private final Experiments experiments;
 
+	private final @Nullable ExposureTracker exposures;
+
 	/**
 	 * Creates the endpoint.
 	 * @param experiments the experiments it shows
+	 * @param exposures the tracker whose memory of announced exposures a reset clears, or null
 	 */
-	public ExperimentsEndpoint(Experiments experiments) {
+	public ExperimentsEndpoint(Experiments experiments, @Nullable ExposureTracker exposures) {
 		this.experiments = experiments;
+		this.exposures = exposures;
 	}
 
 	/**
@@ -64,7 +68,9 @@ public class ExperimentsEndpoint {
 	}
 
 	/**
-	 * Forgets an experiment's results, to restart it.
+	 * Forgets an experiment's results, to restart it, and this instance's memory of the exposures
+	 * it announced; other instances announce and record their users again once their exposure
+	 * cache forgets them or they restart.
 	 * @param key the experiment's flag key
 	 * @return 204, or a 404 response when no experiment has that key
 	 */
@@ -72,6 +78,9 @@ public class ExperimentsEndpoint {
 	public WebEndpointResponse<?> reset(@Selector String key) {
 		if (!this.experiments.reset(key)) {
 			return notFound(key);
+		}
+		if (this.exposures != null) {
+			this.exposures.forget(key);
 		}
 		return new WebEndpointResponse<>(WebEndpointResponse.STATUS_NO_CONTENT);
 	}

@@ -93,6 +93,15 @@ public final class ExposureTracker implements FlagEvaluationListener {
 		}
 	}
 
+	/**
+	 * Forgets the exposures this instance announced for a flag, so that they are announced and
+	 * recorded again: for a restarted experiment.
+	 * @param key the flag key
+	 */
+	public void forget(String key) {
+		this.seen.asMap().keySet().removeIf((exposure) -> exposure.experiment().equals(key));
+	}
+
 	private static boolean isExperiment(FlagSnapshot snapshot, String key) {
 		return snapshot.flag(key).map((flag) -> flag.kind() == FlagKind.EXPERIMENT).orElse(false);
 	}

@@ -145,8 +145,13 @@ class ExperimentsEndpointIntegrationTests {
 	@Test
 	void aResetRestartsAnExperiment() throws Exception {
 		visit(50, 10);
-		this.mvc.perform(delete("/actuator/experiments/pricing")).andReturn();
+		assertThat(this.mvc.perform(delete("/actuator/experiments/pricing")).andReturn().getResponse().getStatus())
+			.isEqualTo(204);
 		assertThat(body(get("/actuator/experiments/pricing"), 200)).containsEntry("totalUsers", 0);
+		// The same visitors come back after the restart and are counted again.
+		this.control = 0;
+		visit(50, 10);
+		assertThat(body(get("/actuator/experiments/pricing"), 200)).containsEntry("totalUsers", 50);
 		assertThat(this.mvc.perform(delete("/actuator/experiments/nope")).andReturn().getResponse().getStatus())
 			.isEqualTo(404);
 	}

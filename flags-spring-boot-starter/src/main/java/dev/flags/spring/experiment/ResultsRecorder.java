@@ -15,6 +15,8 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.SmartLifecycle;
+
 /**
  * Writes exposures and metric events to a {@link ResultsStore}, on the caller's thread or on one
  * thread of its own. A store in memory is written directly; a store across the network is
@@ -23,8 +25,16 @@ import org.jspecify.annotations.Nullable;
  * before the conversions that follow it. When the queue is full, records are dropped and counted
  * rather than blocking the caller. A store failure never reaches the caller: it is logged (once
  * until the store works again) and counted.
+ * <p>
+ * As a Spring bean it writes what is queued when the context stops, in phase {@link #PHASE}:
+ * after the web server stopped taking requests, before connection factories (phase 0) close.
  */
-public final class ResultsRecorder implements AutoCloseable {
+public final class ResultsRecorder implements AutoCloseable, SmartLifecycle {
+
+	/**
+	 * The lifecycle phase in which the queue is written out on shutdown.
+	 */
+	public static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 4096;
 
 	private static final Log logger = LogFactory.getLog(ResultsRecorder.class);
 
@@ -134,6 +144,26 @@ public final class ResultsRecorder implements AutoCloseable {
 			Thread.currentThread().interrupt();
 			this.executor.shutdownNow();
 		}
+	}
+
+	@Override
+	public void start() {
+		// Ready from construction on.
+	}
+
+	@Override
+	public void stop() {
+		close();
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.executor == null || !this.executor.isShutdown();
+	}
+
+	@Override
+	public int getPhase() {
+		return PHASE;
 	}
 
 	private void submit(Runnable write) {

@@ -14,6 +14,8 @@ import dev.flags.spring.experiment.Experiments;
 import dev.flags.spring.experiment.ExposureEvent;
 import dev.flags.spring.experiment.ExposureMetrics;
 import dev.flags.spring.experiment.ExposureTracker;
+import dev.flags.spring.experiment.RedisResultsStore;
+import dev.flags.spring.redis.RedisServer;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.jspecify.annotations.Nullable;
@@ -24,6 +26,9 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.PayloadApplicationEvent;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -100,6 +105,37 @@ class FlagsExperimentsAutoConfigurationTests {
 				.hasMessageContaining("flags.experiments.results.store")
 				.hasMessageContaining("RedisConnectionFactory");
 		});
+	}
+
+	@Test
+	void theRedisStoreIsWrittenFromAQueueWhenChosen() {
+		try (RedisServer server = RedisServer.start()) {
+			this.contextRunner.withPropertyValues("flags.experiments.results.store=redis")
+				.withBean(RedisConnectionFactory.class, () -> connect(server))
+				.run((context) -> {
+					assertThat(context).hasSingleBean(RedisResultsStore.class);
+					FlagService flags = context.getBean(FlagService.class);
+					flags.variant("pricing", FlagContext.of("user-1"), "control");
+					flags.track(FlagContext.of("user-1"), "subscribed");
+				});
+			// Closing the context wrote what was queued, the exposure before the conversion.
+			LettuceConnectionFactory reader = connect(server);
+			try {
+				ResultsStore store = new RedisResultsStore(reader, "flags");
+				assertThat(store.tally("pricing").totalUsers()).isEqualTo(1);
+				assertThat(store.tally("pricing").sums()).containsKey("subscribed");
+			}
+			finally {
+				reader.destroy();
+			}
+		}
+	}
+
+	private static LettuceConnectionFactory connect(RedisServer server) {
+		LettuceConnectionFactory factory = new LettuceConnectionFactory(
+				new RedisStandaloneConfiguration("127.0.0.1", server.port()));
+		factory.afterPropertiesSet();
+		return factory;
 	}
 
 	@Test

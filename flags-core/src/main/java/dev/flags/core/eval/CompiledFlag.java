@@ -178,7 +178,8 @@ final class CompiledFlag {
 		return index;
 	}
 
-	private @Nullable String unit(FlagContext context) {
+	/** The unit of spec §3: the string form of the {@code bucketBy} attribute, or the context key. */
+	@Nullable String unit(FlagContext context) {
 		if (this.bucketBy == null) {
 			return context.key();
 		}

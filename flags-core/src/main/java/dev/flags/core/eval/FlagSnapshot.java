@@ -194,6 +194,18 @@ public final class FlagSnapshot {
 	}
 
 	/**
+	 * The unit a flag buckets a context by (spec §3): the string form of the flag's
+	 * {@code bucketBy} attribute, or the context key.
+	 * @param key the flag key
+	 * @param context who it is evaluated for
+	 * @return the unit, or null when the flag is not defined or the context has none for it
+	 */
+	public @Nullable String unit(String key, FlagContext context) {
+		CompiledFlag flag = this.flags.get(key);
+		return (flag != null) ? flag.unit(context) : null;
+	}
+
+	/**
 	 * The number of flags.
 	 * @return the count
 	 */

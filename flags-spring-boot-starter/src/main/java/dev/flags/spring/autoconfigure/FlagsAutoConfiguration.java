@@ -3,6 +3,7 @@ package dev.flags.spring.autoconfigure;
 import dev.flags.core.model.FlagContext;
 import dev.flags.core.registry.FlagRegistry;
 import dev.flags.core.store.FlagStore;
+import dev.flags.spring.ConversionListener;
 import dev.flags.spring.DefaultFlagService;
 import dev.flags.spring.FlagContextProvider;
 import dev.flags.spring.FlagEvaluationListener;
@@ -55,9 +56,10 @@ public final class FlagsAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	FlagService flagService(FlagSnapshotProvider flagSnapshotProvider, FlagContextProvider flagContextProvider,
-			ObjectProvider<FlagEvaluationListener> flagEvaluationListeners) {
+			ObjectProvider<FlagEvaluationListener> flagEvaluationListeners,
+			ObjectProvider<ConversionListener> conversionListeners) {
 		return new DefaultFlagService(flagSnapshotProvider, flagContextProvider,
-				flagEvaluationListeners.orderedStream().toList());
+				flagEvaluationListeners.orderedStream().toList(), conversionListeners.orderedStream().toList());
 	}
 
 }

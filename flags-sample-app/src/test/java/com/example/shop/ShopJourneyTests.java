@@ -13,6 +13,8 @@ import com.example.shop.recommendations.Recommendations;
 import dev.flags.core.eval.Murmur3;
 import dev.flags.core.model.Flag;
 import dev.flags.core.registry.FlagRegistry;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,6 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class ShopJourneyTests {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	@LocalServerPort
 	private int port;
@@ -121,6 +125,24 @@ class ShopJourneyTests {
 		assertThat(page).doesNotContain("data-recommendations-error")
 			.contains("<div data-recommendations><span class=\"card\" data-product=\"kettle\">");
 		assertThat(this.recommendations.engineCalls()).as("the engine is not called").isEqualTo(calls);
+	}
+
+	@Test
+	void theFlagsEndpointShowsWhichFlagsAreDueForRemoval() throws Exception {
+		JsonNode flags = JSON.readTree(new Visitor().getJson("/actuator/flags"));
+		List<String> stale = new ArrayList<>();
+		flags.get("stale").values().forEach((flag) -> stale.add(flag.get("key").asString()));
+		// holiday-banner is kept fully on and past its expiry on purpose; permanent kinds are never listed
+		assertThat(stale).contains("holiday-banner")
+			.doesNotContain("recommendations", "eu-enterprise-discount", "search-index-v2");
+		JsonNode banner = flags.get("stale").values().stream()
+			.filter((flag) -> flag.get("key").asString().equals("holiday-banner"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(banner.get("reason").asString()).isEqualTo("FULLY_ON");
+		assertThat(banner.get("description").asString()).contains("past its expiresAt 2026-09-30");
+		assertThat(banner.get("action").asString()).isEqualTo("remove the flag and its off path");
+		assertThat(flags.get("references").get("undefined").values()).isEmpty();
 	}
 
 	private void setRollout(String key, double rollout) throws IOException, InterruptedException {

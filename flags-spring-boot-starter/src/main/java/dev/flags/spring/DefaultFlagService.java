@@ -3,6 +3,7 @@ package dev.flags.spring;
 import java.util.List;
 
 import dev.flags.core.eval.FlagSnapshot;
+import dev.flags.core.experiment.ResultsStore;
 import dev.flags.core.model.Evaluation;
 import dev.flags.core.model.FlagContext;
 import org.apache.commons.logging.Log;
@@ -12,7 +13,8 @@ import org.apache.commons.logging.LogFactory;
  * The {@link FlagService} the starter configures: decisions are read from the snapshot of the
  * {@link FlagSnapshotProvider}, for the given context or the one of the
  * {@link FlagContextProvider}. It never touches a store and never throws. Each decision is
- * passed to the {@link FlagEvaluationListener listeners}, when there are any.
+ * passed to the {@link FlagEvaluationListener listeners}, when there are any, and each tracked
+ * metric event to the {@link ConversionListener conversion listeners}.
  */
 public final class DefaultFlagService implements FlagService {
 
@@ -23,6 +25,8 @@ public final class DefaultFlagService implements FlagService {
 	private final FlagContextProvider contexts;
 
 	private final FlagEvaluationListener[] listeners;
+
+	private final ConversionListener[] conversionListeners;
 
 	private volatile boolean listenerFailureLogged;
 
@@ -43,9 +47,22 @@ public final class DefaultFlagService implements FlagService {
 	 */
 	public DefaultFlagService(FlagSnapshotProvider snapshots, FlagContextProvider contexts,
 			List<FlagEvaluationListener> listeners) {
+		this(snapshots, contexts, listeners, List.of());
+	}
+
+	/**
+	 * Creates the service.
+	 * @param snapshots supplies the snapshot to decide from
+	 * @param contexts supplies the context of calls that pass none
+	 * @param listeners told of every decision, in this order
+	 * @param conversionListeners told of every tracked metric event, in this order
+	 */
+	public DefaultFlagService(FlagSnapshotProvider snapshots, FlagContextProvider contexts,
+			List<FlagEvaluationListener> listeners, List<ConversionListener> conversionListeners) {
 		this.snapshots = snapshots;
 		this.contexts = contexts;
 		this.listeners = listeners.toArray(new FlagEvaluationListener[0]);
+		this.conversionListeners = conversionListeners.toArray(new ConversionListener[0]);
 	}
 
 	@Override
@@ -55,10 +72,11 @@ public final class DefaultFlagService implements FlagService {
 
 	@Override
 	public boolean isEnabled(String key, FlagContext context) {
+		FlagSnapshot snapshot = snapshot();
 		if (this.listeners.length == 0) {
-			return snapshot().isEnabled(key, context);
+			return snapshot.isEnabled(key, context);
 		}
-		return notify(key, snapshot().evaluate(key, context)).enabled();
+		return notify(key, snapshot.evaluate(key, context), context, snapshot).enabled();
 	}
 
 	@Override
@@ -68,11 +86,13 @@ public final class DefaultFlagService implements FlagService {
 
 	@Override
 	public String variant(String key, FlagContext context, String defaultVariant) {
+		FlagSnapshot snapshot = snapshot();
 		if (this.listeners.length == 0) {
-			String variant = snapshot().variant(key, context, defaultVariant);
+			String variant = snapshot.variant(key, context, defaultVariant);
 			return (variant != null) ? variant : defaultVariant;
 		}
-		return notify(key, snapshot().evaluate(key, context, false, defaultVariant)).variantOr(defaultVariant);
+		return notify(key, snapshot.evaluate(key, context, false, defaultVariant), context, snapshot)
+			.variantOr(defaultVariant);
 	}
 
 	@Override
@@ -82,8 +102,27 @@ public final class DefaultFlagService implements FlagService {
 
 	@Override
 	public Evaluation evaluate(String key, FlagContext context) {
-		Evaluation evaluation = snapshot().evaluate(key, context);
-		return (this.listeners.length != 0) ? notify(key, evaluation) : evaluation;
+		FlagSnapshot snapshot = snapshot();
+		Evaluation evaluation = snapshot.evaluate(key, context);
+		return (this.listeners.length != 0) ? notify(key, evaluation, context, snapshot) : evaluation;
+	}
+
+	@Override
+	public void track(FlagContext context, String metric, double value) {
+		ResultsStore.requireMetricName(metric);
+		ResultsStore.requireFiniteValue(metric, value);
+		if (this.conversionListeners.length == 0) {
+			return;
+		}
+		FlagSnapshot snapshot = snapshot();
+		for (ConversionListener listener : this.conversionListeners) {
+			try {
+				listener.onConversion(context, metric, value, snapshot);
+			}
+			catch (RuntimeException ex) {
+				failed(listener, ex);
+			}
+		}
 	}
 
 	@Override
@@ -103,21 +142,25 @@ public final class DefaultFlagService implements FlagService {
 		return this.snapshots.currentSnapshot();
 	}
 
-	private Evaluation notify(String key, Evaluation evaluation) {
+	private Evaluation notify(String key, Evaluation evaluation, FlagContext context, FlagSnapshot snapshot) {
 		for (FlagEvaluationListener listener : this.listeners) {
 			try {
-				listener.onEvaluation(key, evaluation);
+				listener.onEvaluation(key, evaluation, context, snapshot);
 			}
 			catch (RuntimeException ex) {
-				// Logged once: a listener failing on every call must not flood the log from the hot path.
-				if (!this.listenerFailureLogged) {
-					this.listenerFailureLogged = true;
-					logger.warn("Flag evaluation listener " + listener.getClass().getName()
-							+ " failed; further failures are not logged", ex);
-				}
+				failed(listener, ex);
 			}
 		}
 		return evaluation;
+	}
+
+	private void failed(Object listener, RuntimeException ex) {
+		// Logged once: a listener failing on every call must not flood the log from the hot path.
+		if (!this.listenerFailureLogged) {
+			this.listenerFailureLogged = true;
+			logger.warn("Flag listener " + listener.getClass().getName() + " failed; further failures are not logged",
+					ex);
+		}
 	}
 
 }

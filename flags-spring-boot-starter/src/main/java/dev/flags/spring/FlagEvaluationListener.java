@@ -1,6 +1,8 @@
 package dev.flags.spring;
 
+import dev.flags.core.eval.FlagSnapshot;
 import dev.flags.core.model.Evaluation;
+import dev.flags.core.model.FlagContext;
 
 /**
  * Told of every decision {@link DefaultFlagService} makes, for metrics or exposure logging.
@@ -20,5 +22,18 @@ public interface FlagEvaluationListener {
 	 * @param evaluation the decision and its reason
 	 */
 	void onEvaluation(String key, Evaluation evaluation);
+
+	/**
+	 * Called with a decision, the context it was made for and the snapshot it was read from; the
+	 * service calls this method. Override it when the context matters (exposure logging needs the
+	 * unit); by default it calls {@link #onEvaluation(String, Evaluation)}.
+	 * @param key the flag key asked for, whether or not such a flag is defined
+	 * @param evaluation the decision and its reason
+	 * @param context who the flag was evaluated for
+	 * @param snapshot the definitions the decision was read from
+	 */
+	default void onEvaluation(String key, Evaluation evaluation, FlagContext context, FlagSnapshot snapshot) {
+		onEvaluation(key, evaluation);
+	}
 
 }

@@ -67,6 +67,49 @@ public interface FlagService {
 	Evaluation evaluate(String key, FlagContext context);
 
 	/**
+	 * Records that the current context converted on a metric (value 1), for the experiments that
+	 * declare it; see {@link #track(FlagContext, String, double)}.
+	 * @param metric the metric's name
+	 */
+	default void track(String metric) {
+		track(currentContext(), metric, 1);
+	}
+
+	/**
+	 * Records a metric event with a value for the current context, for the experiments that
+	 * declare the metric; see {@link #track(FlagContext, String, double)}.
+	 * @param metric the metric's name
+	 * @param value the event's value, for example the order's amount
+	 */
+	default void track(String metric, double value) {
+		track(currentContext(), metric, value);
+	}
+
+	/**
+	 * Records that a context converted on a metric (value 1).
+	 * @param context who converted
+	 * @param metric the metric's name
+	 */
+	default void track(FlagContext context, String metric) {
+		track(context, metric, 1);
+	}
+
+	/**
+	 * Records a metric event for a context. Experiments attribute it to the variant the
+	 * context's unit was exposed to, and aggregate it per user: a binomial metric counts a user
+	 * once, however many events they have; a continuous one sums the user's values. A user who
+	 * was never exposed to an experiment is not counted in it. The default implementation does
+	 * nothing; {@link DefaultFlagService} tells its {@link ConversionListener conversion
+	 * listeners}.
+	 * @param context who the event is for
+	 * @param metric the metric's name
+	 * @param value the event's value
+	 * @throws IllegalArgumentException if the metric name is not valid or the value is not finite
+	 */
+	default void track(FlagContext context, String metric, double value) {
+	}
+
+	/**
 	 * The current context: the request's, or the anonymous context outside a request.
 	 * @return the context
 	 */

@@ -2,10 +2,8 @@ package dev.flags.core.eval;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import dev.flags.core.model.Condition;
 import dev.flags.core.model.FlagContext;
@@ -31,6 +29,15 @@ abstract class CompiledCondition {
 			}
 			return new InSegment(targets.toArray(new CompiledSegment[0]), condition.negate());
 		}
+		return onAttribute(condition);
+	}
+
+	/**
+	 * Compiles a condition on an attribute: any operator but {@code in_segment}.
+	 * @param condition the condition
+	 * @return the compiled condition
+	 */
+	static OnAttribute onAttribute(Condition condition) {
 		String attribute = condition.attribute();
 		if (attribute == null) {
 			throw new IllegalArgumentException("Condition without attribute");
@@ -43,7 +50,7 @@ abstract class CompiledCondition {
 			case GT, GTE, LT, LTE -> new Numeric(attribute, condition.negate(), condition.op(), values);
 			case BEFORE, AFTER -> new Temporal(attribute, condition.negate(), condition.op(), values);
 			case SEMVER_EQ, SEMVER_GT, SEMVER_LT -> new Version(attribute, condition.negate(), condition.op(), values);
-			case IN_SEGMENT -> throw new IllegalStateException("unreachable");
+			case IN_SEGMENT -> throw new IllegalArgumentException("in_segment is not a condition on an attribute");
 		};
 	}
 
@@ -59,10 +66,19 @@ abstract class CompiledCondition {
 
 		private final boolean negate;
 
-		OnAttribute(String attribute, boolean negate) {
-			this.attribute = attribute;
+		/**
+		 * The string forms an {@code in} condition matches, so that a String value, the most
+		 * common case of the most common operator, is tested without a virtual call; null for
+		 * other operators.
+		 */
+		private final @Nullable StringSet strings;
+
+		OnAttribute(String attribute, boolean negate, @Nullable StringSet strings) {
+			// Interned, so that a context built with constant names finds it by identity
+			this.attribute = attribute.intern();
 			this.isKey = "key".equals(attribute);
 			this.negate = negate;
+			this.strings = strings;
 		}
 
 		@Override
@@ -72,10 +88,16 @@ abstract class CompiledCondition {
 				return false;
 			}
 			boolean matched;
-			if (value instanceof List<?> list) {
+			// Scalars first, tested by class: before JDK 23 an instanceof on an interface that fails
+			// (a String is no List) scans all the interfaces of the value's class, which costs more
+			// than all the rest of the test
+			if (value instanceof String || value instanceof Number || value instanceof Boolean) {
+				matched = matchesScalar(value);
+			}
+			else if (value instanceof List<?> list) {
 				matched = false;
 				for (int i = 0, size = list.size(); i < size; i++) {
-					if (matches(list.get(i))) {
+					if (matchesScalar(list.get(i))) {
 						matched = true;
 						break;
 					}
@@ -87,6 +109,14 @@ abstract class CompiledCondition {
 			return matched != this.negate;
 		}
 
+		private boolean matchesScalar(Object value) {
+			StringSet strings = this.strings;
+			if (strings != null && value instanceof String s) {
+				return strings.contains(s);
+			}
+			return matches(value);
+		}
+
 		abstract boolean matches(Object value);
 
 	}
@@ -94,38 +124,62 @@ abstract class CompiledCondition {
 	/** {@code in}: numbers equal as doubles, otherwise equal string forms. */
 	static final class In extends OnAttribute {
 
-		private final Set<String> allForms = new HashSet<>();
+		private final StringSet allForms;
 
-		private final Set<String> nonNumberForms = new HashSet<>();
+		private final StringSet nonNumberForms;
 
 		private final double[] numbers;
 
 		In(String attribute, boolean negate, List<Object> values) {
-			super(attribute, negate);
+			this(attribute, negate, values, allForms(values));
+		}
+
+		private In(String attribute, boolean negate, List<Object> values, StringSet allForms) {
+			super(attribute, negate, allForms);
+			List<String> nonNumberForms = new ArrayList<>();
 			List<Double> numbers = new ArrayList<>();
 			for (Object value : values) {
-				String form = Values.stringForm(value);
-				if (form != null) {
-					this.allForms.add(form);
-				}
 				if (value instanceof Number n) {
 					numbers.add(n.doubleValue());
 				}
-				else if (form != null) {
-					this.nonNumberForms.add(form);
+				else {
+					String form = Values.stringForm(value);
+					if (form != null) {
+						nonNumberForms.add(form);
+					}
 				}
 			}
+			this.allForms = allForms;
+			this.nonNumberForms = StringSet.of(nonNumberForms);
 			this.numbers = numbers.stream().mapToDouble(Double::doubleValue).toArray();
+		}
+
+		private static StringSet allForms(List<Object> values) {
+			List<String> forms = new ArrayList<>();
+			for (Object value : values) {
+				String form = Values.stringForm(value);
+				if (form != null) {
+					forms.add(form);
+				}
+			}
+			return StringSet.of(forms);
 		}
 
 		@Override
 		boolean matches(Object value) {
+			if (value instanceof String s) {
+				return this.allForms.contains(s);
+			}
 			if (value instanceof Number n) {
 				double d = n.doubleValue();
 				for (double number : this.numbers) {
 					if (number == d) {
 						return true;
 					}
+				}
+				// Only a string value can equal a number's string form: skip building that form
+				if (this.nonNumberForms.isEmpty()) {
+					return false;
 				}
 				String form = Values.stringForm(value);
 				return form != null && this.nonNumberForms.contains(form);
@@ -144,7 +198,7 @@ abstract class CompiledCondition {
 		private final String[] values;
 
 		Text(String attribute, boolean negate, Operator op, List<Object> values) {
-			super(attribute, negate);
+			super(attribute, negate, null);
 			this.op = op;
 			this.values = values.stream().filter(String.class::isInstance).toArray(String[]::new);
 		}
@@ -182,7 +236,7 @@ abstract class CompiledCondition {
 		private final double bound;
 
 		Numeric(String attribute, boolean negate, Operator op, List<Object> values) {
-			super(attribute, negate);
+			super(attribute, negate, null);
 			this.op = op;
 			double min = Double.POSITIVE_INFINITY;
 			double max = Double.NEGATIVE_INFINITY;
@@ -223,7 +277,7 @@ abstract class CompiledCondition {
 		private final @Nullable Instant bound;
 
 		Temporal(String attribute, boolean negate, Operator op, List<Object> values) {
-			super(attribute, negate);
+			super(attribute, negate, null);
 			this.before = op == Operator.BEFORE;
 			Instant bound = null;
 			for (Object value : values) {
@@ -258,7 +312,7 @@ abstract class CompiledCondition {
 		private final SemanticVersion[] values;
 
 		Version(String attribute, boolean negate, Operator op, List<Object> values) {
-			super(attribute, negate);
+			super(attribute, negate, null);
 			this.op = op;
 			List<SemanticVersion> parsed = new ArrayList<>();
 			for (Object value : values) {

@@ -2,11 +2,11 @@ package dev.flags.core.eval;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.util.HashSet;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
+import dev.flags.core.model.Condition;
 import dev.flags.core.model.Evaluation;
 import dev.flags.core.model.Flag;
 import dev.flags.core.model.FlagContext;
@@ -32,9 +32,9 @@ final class CompiledFlag {
 
 	private final boolean enabled;
 
-	private final @Nullable Set<String> include;
+	private final StringSet include;
 
-	private final @Nullable Set<String> exclude;
+	private final StringSet exclude;
 
 	private final @Nullable String bucketBy;
 
@@ -60,8 +60,8 @@ final class CompiledFlag {
 	CompiledFlag(Flag flag, Map<String, CompiledSegment> segments) {
 		this.flag = flag;
 		this.enabled = flag.enabled();
-		this.include = flag.include().isEmpty() ? null : new HashSet<>(flag.include());
-		this.exclude = flag.exclude().isEmpty() ? null : new HashSet<>(flag.exclude());
+		this.include = StringSet.of(flag.include());
+		this.exclude = StringSet.of(flag.exclude());
 		String bucketBy = flag.bucketBy();
 		this.bucketBy = (bucketBy == null || "key".equals(bucketBy)) ? null : bucketBy;
 		this.salt = Murmur3.prefix(flag.effectiveSalt() + ":");
@@ -89,7 +89,7 @@ final class CompiledFlag {
 		if (!this.enabled) {
 			return this.disabled;
 		}
-		if (this.include != null || this.exclude != null || this.rules.length > 0) {
+		if (!this.include.isEmpty() || !this.exclude.isEmpty() || this.rules.length > 0) {
 			return null;
 		}
 		if (this.threshold <= 0) {
@@ -124,15 +124,15 @@ final class CompiledFlag {
 		}
 		String key = context.key();
 		if (key != null) {
-			if (this.exclude != null && this.exclude.contains(key)) {
+			if (this.exclude.contains(key)) {
 				return this.excluded;
 			}
-			if (this.include != null && this.include.contains(key)) {
+			if (this.include.contains(key)) {
 				return this.included.on[variant(unit(context))];
 			}
 		}
 		for (CompiledRule rule : this.rules) {
-			if (allHold(rule.when, context)) {
+			if (rule.holds(context)) {
 				if (rule.fixedVariant >= 0) {
 					return rule.outcomes.on[rule.fixedVariant];
 				}
@@ -140,15 +140,6 @@ final class CompiledFlag {
 			}
 		}
 		return rollOut(this.threshold, this.rollout, context);
-	}
-
-	static boolean allHold(CompiledCondition[] conditions, FlagContext context) {
-		for (CompiledCondition condition : conditions) {
-			if (!condition.test(context)) {
-				return false;
-			}
-		}
-		return true;
 	}
 
 	private Evaluation rollOut(int threshold, Outcomes outcomes, FlagContext context) {
@@ -162,10 +153,12 @@ final class CompiledFlag {
 		if (unit == null) {
 			return outcomes.noUnit;
 		}
-		if (this.salt.bucket(unit) >= threshold) {
-			return outcomes.off;
+		boolean admitted = this.salt.bucket(unit) < threshold;
+		if (this.variantThresholds.length == 0) {
+			// Which way a unit goes is a coin toss the CPU cannot predict: select, do not branch
+			return admitted ? outcomes.on[0] : outcomes.off;
 		}
-		return outcomes.on[variant(unit)];
+		return admitted ? outcomes.on[variant(unit)] : outcomes.off;
 	}
 
 	/** The index of the variant the unit gets; the first without a unit; 0 without variants. */
@@ -175,15 +168,18 @@ final class CompiledFlag {
 			return 0;
 		}
 		int bucket = this.salt.bucket(unit, VARIANT_SUFFIX);
-		for (int i = 0; i < thresholds.length; i++) {
-			if (bucket < thresholds[i]) {
-				return i;
-			}
+		// The first variant whose cumulative threshold is above the bucket, counted without a
+		// branch the CPU would mispredict: the thresholds never decrease, so the ones at or below
+		// the bucket come first, and the last variant takes whatever is left
+		int index = 0;
+		for (int i = 0, last = thresholds.length - 1; i < last; i++) {
+			index += (bucket >= thresholds[i]) ? 1 : 0;
 		}
-		return thresholds.length - 1;
+		return index;
 	}
 
-	private @Nullable String unit(FlagContext context) {
+	/** The unit of spec §3: the string form of the {@code bucketBy} attribute, or the context key. */
+	@Nullable String unit(FlagContext context) {
 		if (this.bucketBy == null) {
 			return context.key();
 		}
@@ -215,10 +211,16 @@ final class CompiledFlag {
 
 	}
 
-	/** A rule compiled: its conditions, and a threshold or a fixed variant. */
+	/**
+	 * A rule compiled: its conditions, and a threshold or a fixed variant. The conditions on
+	 * attributes and those on segments are kept apart, so that each is called directly rather
+	 * than through a call site that would see every condition class of every flag.
+	 */
 	static final class CompiledRule {
 
-		final CompiledCondition[] when;
+		private final CompiledCondition.OnAttribute[] attributes;
+
+		private final CompiledCondition.InSegment[] segments;
 
 		final int threshold;
 
@@ -227,12 +229,41 @@ final class CompiledFlag {
 		final Outcomes outcomes;
 
 		CompiledRule(Rule rule, int index, String[] variants, Map<String, CompiledSegment> segments) {
-			this.when = rule.when().stream()
-				.map((condition) -> CompiledCondition.compile(condition, segments))
-				.toArray(CompiledCondition[]::new);
+			List<CompiledCondition.OnAttribute> attributes = new ArrayList<>();
+			List<CompiledCondition.InSegment> inSegments = new ArrayList<>();
+			for (Condition condition : rule.when()) {
+				CompiledCondition compiled = CompiledCondition.compile(condition, segments);
+				if (compiled instanceof CompiledCondition.InSegment inSegment) {
+					inSegments.add(inSegment);
+				}
+				else {
+					attributes.add((CompiledCondition.OnAttribute) compiled);
+				}
+			}
+			this.attributes = attributes.toArray(new CompiledCondition.OnAttribute[0]);
+			this.segments = inSegments.toArray(new CompiledCondition.InSegment[0]);
 			this.threshold = threshold(rule.effectiveRollout());
 			this.fixedVariant = (rule.variant() != null) ? List.of(variants).indexOf(rule.variant()) : -1;
 			this.outcomes = new Outcomes(Reason.RULE_MATCH, index, variants);
+		}
+
+		/**
+		 * Whether all conditions hold; none always holds. Conditions on attributes are tested
+		 * before those on segments, which cost more: a condition has no effect and never throws,
+		 * so the order cannot change the answer.
+		 */
+		boolean holds(FlagContext context) {
+			for (CompiledCondition.OnAttribute condition : this.attributes) {
+				if (!condition.test(context)) {
+					return false;
+				}
+			}
+			for (CompiledCondition.InSegment condition : this.segments) {
+				if (!condition.test(context)) {
+					return false;
+				}
+			}
+			return true;
 		}
 
 	}

@@ -1,9 +1,5 @@
 package dev.flags.core.eval;
 
-import java.util.HashSet;
-import java.util.Map;
-import java.util.Set;
-
 import dev.flags.core.model.FlagContext;
 import dev.flags.core.model.Segment;
 import dev.flags.core.model.SegmentRule;
@@ -14,27 +10,28 @@ import dev.flags.core.model.SegmentRule;
  */
 final class CompiledSegment {
 
-	private final Set<String> include;
+	private final StringSet include;
 
-	private final Set<String> exclude;
+	private final StringSet exclude;
 
-	private final CompiledCondition[][] rules;
+	private final CompiledCondition.OnAttribute[][] rules;
 
-	private CompiledSegment(Segment segment, Map<String, CompiledSegment> none) {
-		this.include = new HashSet<>(segment.include());
-		this.exclude = new HashSet<>(segment.exclude());
-		this.rules = new CompiledCondition[segment.rules().size()][];
+	private CompiledSegment(Segment segment) {
+		this.include = StringSet.of(segment.include());
+		this.exclude = StringSet.of(segment.exclude());
+		this.rules = new CompiledCondition.OnAttribute[segment.rules().size()][];
 		for (int r = 0; r < this.rules.length; r++) {
 			SegmentRule rule = segment.rules().get(r);
+			// Segment rules cannot use in_segment (validated): every condition is on an attribute,
+			// and testing a segment never recurses into another
 			this.rules[r] = rule.when().stream()
-				.map((condition) -> CompiledCondition.compile(condition, none))
-				.toArray(CompiledCondition[]::new);
+				.map(CompiledCondition::onAttribute)
+				.toArray(CompiledCondition.OnAttribute[]::new);
 		}
 	}
 
 	static CompiledSegment compile(Segment segment) {
-		// Segment rules cannot use in_segment (validated), so they resolve no segments.
-		return new CompiledSegment(segment, Map.of());
+		return new CompiledSegment(segment);
 	}
 
 	boolean contains(FlagContext context) {
@@ -47,12 +44,21 @@ final class CompiledSegment {
 				return true;
 			}
 		}
-		for (CompiledCondition[] rule : this.rules) {
-			if (CompiledFlag.allHold(rule, context)) {
+		for (CompiledCondition.OnAttribute[] rule : this.rules) {
+			if (allHold(rule, context)) {
 				return true;
 			}
 		}
 		return false;
+	}
+
+	private static boolean allHold(CompiledCondition.OnAttribute[] conditions, FlagContext context) {
+		for (CompiledCondition.OnAttribute condition : conditions) {
+			if (!condition.test(context)) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 }

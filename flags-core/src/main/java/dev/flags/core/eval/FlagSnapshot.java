@@ -46,7 +46,8 @@ public final class FlagSnapshot {
 		}
 		Map<String, CompiledFlag> flags = new HashMap<>();
 		for (Flag flag : definitions.flags()) {
-			flags.put(flag.key(), new CompiledFlag(flag, segments));
+			// Interned, so that a caller's constant finds its flag by identity, without comparing
+			flags.put(flag.key().intern(), new CompiledFlag(flag, segments));
 		}
 		this.flags = flags;
 	}
@@ -190,6 +191,18 @@ public final class FlagSnapshot {
 	public @Nullable String variant(String key, FlagContext context, @Nullable String defaultVariant) {
 		String variant = evaluate(key, context, false, defaultVariant).variant();
 		return (variant != null) ? variant : defaultVariant;
+	}
+
+	/**
+	 * The unit a flag buckets a context by (spec §3): the string form of the flag's
+	 * {@code bucketBy} attribute, or the context key.
+	 * @param key the flag key
+	 * @param context who it is evaluated for
+	 * @return the unit, or null when the flag is not defined or the context has none for it
+	 */
+	public @Nullable String unit(String key, FlagContext context) {
+		CompiledFlag flag = this.flags.get(key);
+		return (flag != null) ? flag.unit(context) : null;
 	}
 
 	/**

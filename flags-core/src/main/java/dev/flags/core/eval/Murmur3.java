@@ -121,21 +121,24 @@ public final class Murmur3 {
 	 */
 	public static final class Prefix {
 
+		/** The pending bytes of a packed state. */
+		private static final long PENDING = 0xffffffL;
+
+		/** The number of pending bytes of a packed state, times 2^24. */
+		private static final long PENDING_COUNT = 3L << 24;
+
+		/** No packed state: bit 31 is never set in one. */
+		private static final long NOT_ASCII = 1L << 31;
+
 		private final String text;
 
-		private final int h1;
-
-		private final int pending;
-
-		private final int pendingCount;
+		private final long state;
 
 		private final int length;
 
 		Prefix(String text, int h1, int pending, int pendingCount, int length) {
 			this.text = text;
-			this.h1 = h1;
-			this.pending = pending;
-			this.pendingCount = pendingCount;
+			this.state = ((long) h1 << 32) | ((long) pendingCount << 24) | (pending & PENDING);
 			this.length = length;
 		}
 
@@ -166,73 +169,93 @@ public final class Murmur3 {
 		 * @return the hash bits
 		 */
 		public int hash32(String unit, String suffix) {
-			int h1 = this.h1;
-			int k = this.pending;
-			int n = this.pendingCount;
+			long state = feedAscii(this.state, unit);
+			if (state != NOT_ASCII) {
+				state = feedAscii(state, suffix);
+			}
+			if (state == NOT_ASCII) {
+				return hash32Utf8(unit, suffix);
+			}
+			int h1 = (int) (state >>> 32);
+			if ((state & PENDING_COUNT) != 0) {
+				h1 ^= mixK1((int) (state & PENDING));
+			}
+			return fmix(h1 ^ (this.length + unit.length() + suffix.length()));
+		}
+
+		/**
+		 * Feeds the characters of an ASCII string, four to a block, into a packed state: the hash
+		 * in the high 32 bits, the number of pending bytes in bits 24 and 25, the pending bytes
+		 * below them.
+		 * @return the state after the string, or {@link #NOT_ASCII} if a character is not ASCII
+		 */
+		private static long feedAscii(long state, String s) {
+			int h1 = (int) (state >>> 32);
+			int bits = (int) ((state & PENDING_COUNT) >>> 21);
+			long pending = state & PENDING;
+			int size = s.length();
+			int i = 0;
+			for (; i + 4 <= size; i += 4) {
+				int c0 = s.charAt(i);
+				int c1 = s.charAt(i + 1);
+				int c2 = s.charAt(i + 2);
+				int c3 = s.charAt(i + 3);
+				if ((c0 | c1 | c2 | c3) >= 0x80) {
+					return NOT_ASCII;
+				}
+				pending |= ((c0 | c1 << 8 | c2 << 16 | c3 << 24) & 0xffffffffL) << bits;
+				h1 = mixH1(h1, mixK1((int) pending));
+				pending >>>= 32;
+			}
+			for (; i < size; i++) {
+				int c = s.charAt(i);
+				if (c >= 0x80) {
+					return NOT_ASCII;
+				}
+				pending |= (long) c << bits;
+				bits += 8;
+				if (bits == 32) {
+					h1 = mixH1(h1, mixK1((int) pending));
+					pending = 0;
+					bits = 0;
+				}
+			}
+			return ((long) h1 << 32) | ((long) bits << 21) | pending;
+		}
+
+		/**
+		 * The hash of {@code prefix + unit + suffix} for any characters, encoding each code point to
+		 * UTF-8 and collecting bytes in a 64-bit accumulator that holds the 0 to 3 bytes pending.
+		 */
+		private int hash32Utf8(String unit, String suffix) {
+			int h1 = (int) (this.state >>> 32);
+			long pending = this.state & PENDING;
+			int bits = (int) ((this.state & PENDING_COUNT) >>> 21);
 			int length = this.length;
 			for (int part = 0; part < 2; part++) {
 				String s = (part == 0) ? unit : suffix;
 				int size = s.length();
-				for (int i = 0; i < size; i++) {
-					int c = s.charAt(i);
-					if (c < 0x80) {
-						k |= c << (n << 3);
-						length++;
-						if (++n == 4) {
-							h1 = mixH1(h1, mixK1(k));
-							k = 0;
-							n = 0;
-						}
-						continue;
-					}
-					int code;
-					if (Character.isHighSurrogate((char) c) && i + 1 < size
-							&& Character.isLowSurrogate(s.charAt(i + 1))) {
-						code = Character.toCodePoint((char) c, s.charAt(++i));
-					}
-					else if (Character.isSurrogate((char) c)) {
-						if (i == 0 && Character.isLowSurrogate((char) c) && endsWithHighSurrogate(part, unit)) {
-							// A pair split between two parts is one character of the joined string.
-							return Murmur3.hash32((this.text + unit + suffix).getBytes(StandardCharsets.UTF_8));
-						}
-						code = '?';
-					}
-					else {
-						code = c;
-					}
-					int bytes;
-					int encoded;
-					if (code < 0x80) {
-						bytes = 1;
-						encoded = code;
-					}
-					else if (code < 0x800) {
-						bytes = 2;
-						encoded = (0xc0 | (code >>> 6)) | (0x80 | (code & 0x3f)) << 8;
-					}
-					else if (code < 0x10000) {
-						bytes = 3;
-						encoded = (0xe0 | (code >>> 12)) | (0x80 | ((code >>> 6) & 0x3f)) << 8
-								| (0x80 | (code & 0x3f)) << 16;
-					}
-					else {
-						bytes = 4;
-						encoded = (0xf0 | (code >>> 18)) | (0x80 | ((code >>> 12) & 0x3f)) << 8
-								| (0x80 | ((code >>> 6) & 0x3f)) << 16 | (0x80 | (code & 0x3f)) << 24;
-					}
-					for (int b = 0; b < bytes; b++) {
-						k |= ((encoded >>> (b << 3)) & 0xff) << (n << 3);
-						length++;
-						if (++n == 4) {
-							h1 = mixH1(h1, mixK1(k));
-							k = 0;
-							n = 0;
-						}
+				int i = 0;
+				if (size > 0 && Character.isLowSurrogate(s.charAt(0)) && endsWithHighSurrogate(part, unit)) {
+					// A pair split between two parts is one character of the joined string.
+					return Murmur3.hash32((this.text + unit + suffix).getBytes(StandardCharsets.UTF_8));
+				}
+				while (i < size) {
+					int code = codePointAt(s, i);
+					i += (code >= 0x10000) ? 2 : 1;
+					int count = utf8Length(code);
+					pending |= (utf8(code) & 0xffffffffL) << bits;
+					bits += count << 3;
+					length += count;
+					if (bits >= 32) {
+						h1 = mixH1(h1, mixK1((int) pending));
+						pending >>>= 32;
+						bits -= 32;
 					}
 				}
 			}
-			if (n > 0) {
-				h1 ^= mixK1(k);
+			if (bits > 0) {
+				h1 ^= mixK1((int) pending);
 			}
 			return fmix(h1 ^ length);
 		}
@@ -241,6 +264,37 @@ public final class Murmur3 {
 		private boolean endsWithHighSurrogate(int part, String unit) {
 			String before = (part == 1 && !unit.isEmpty()) ? unit : this.text;
 			return !before.isEmpty() && Character.isHighSurrogate(before.charAt(before.length() - 1));
+		}
+
+		/** The code point at an index; a lone surrogate is {@code '?'}, as {@code getBytes(UTF_8)} has it. */
+		private static int codePointAt(String s, int i) {
+			char c = s.charAt(i);
+			if (!Character.isSurrogate(c)) {
+				return c;
+			}
+			if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+				return Character.toCodePoint(c, s.charAt(i + 1));
+			}
+			return '?';
+		}
+
+		private static int utf8Length(int code) {
+			return (code < 0x80) ? 1 : (code < 0x800) ? 2 : (code < 0x10000) ? 3 : 4;
+		}
+
+		/** The UTF-8 bytes of a code point, the first in the lowest 8 bits. */
+		private static int utf8(int code) {
+			if (code < 0x80) {
+				return code;
+			}
+			if (code < 0x800) {
+				return (0xc0 | (code >>> 6)) | (0x80 | (code & 0x3f)) << 8;
+			}
+			if (code < 0x10000) {
+				return (0xe0 | (code >>> 12)) | (0x80 | ((code >>> 6) & 0x3f)) << 8 | (0x80 | (code & 0x3f)) << 16;
+			}
+			return (0xf0 | (code >>> 18)) | (0x80 | ((code >>> 12) & 0x3f)) << 8 | (0x80 | ((code >>> 6) & 0x3f)) << 16
+					| (0x80 | (code & 0x3f)) << 24;
 		}
 
 	}

@@ -24,15 +24,47 @@ import org.jspecify.annotations.Nullable;
  */
 public final class FlagContext {
 
+	private static final Object[] NO_SLOTS = new Object[2];
+
 	private static final FlagContext ANONYMOUS = new FlagContext(null, Map.of());
 
 	private final @Nullable String key;
 
 	private final Map<String, Object> attributes;
 
+	/**
+	 * The attributes again, for {@link #plainAttribute}: an open-addressing table of names at even
+	 * and values at odd indexes, so that a lookup reads one array, and finds a name passed as the
+	 * same instance (a constant, or an interned name) without comparing characters.
+	 */
+	private final Object[] slots;
+
 	private FlagContext(@Nullable String key, Map<String, Object> attributes) {
 		this.key = key;
 		this.attributes = attributes;
+		this.slots = slots(attributes);
+	}
+
+	private static Object[] slots(Map<String, Object> attributes) {
+		if (attributes.isEmpty()) {
+			return NO_SLOTS;
+		}
+		int capacity = Integer.highestOneBit(attributes.size() * 2 - 1) << 1;
+		Object[] slots = new Object[capacity * 2];
+		attributes.forEach((name, value) -> {
+			int index = slot(name, capacity);
+			while (slots[index] != null) {
+				index = (index + 2) & (capacity * 2 - 1);
+			}
+			slots[index] = name;
+			slots[index + 1] = value;
+		});
+		return slots;
+	}
+
+	private static int slot(String name, int capacity) {
+		int h = name.hashCode();
+		return ((h ^ (h >>> 16)) & (capacity - 1)) << 1;
 	}
 
 	/**
@@ -123,7 +155,22 @@ public final class FlagContext {
 	 * @return the value, or null when missing
 	 */
 	public @Nullable Object plainAttribute(String name) {
-		return this.attributes.get(name);
+		Object[] slots = this.slots;
+		int mask = slots.length - 1;
+		int index = slot(name, slots.length >> 1);
+		while (true) {
+			Object candidate = slots[index];
+			if (candidate == name) {
+				return slots[index + 1];
+			}
+			if (candidate == null) {
+				return null;
+			}
+			if (name.equals(candidate)) {
+				return slots[index + 1];
+			}
+			index = (index + 2) & mask;
+		}
 	}
 
 	@Override

@@ -3,8 +3,9 @@ package dev.flags.core.model;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What a flag is for. Release and experiment flags are temporary; kill switches, ops and
- * entitlement flags are permanent.
+ * What a flag is for. Release and experiment flags are temporary: the lifecycle report says when
+ * they are due for removal. Kill switches, ops and entitlement flags are permanent and never
+ * reported as debt.
  */
 public enum FlagKind {
 
@@ -20,7 +21,11 @@ public enum FlagKind {
 	/** An operational toggle (log level, batch size switch); permanent. */
 	OPS("ops", false),
 
-	/** Product configuration: which customers get which capability; permanent. */
+	/**
+	 * Product configuration: which customers get which capability; permanent, never reported for
+	 * removal, and not to be deleted through the normal write path (retiring one is a product
+	 * decision).
+	 */
 	ENTITLEMENT("entitlement", false);
 
 	private final String json;

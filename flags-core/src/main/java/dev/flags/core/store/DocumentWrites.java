@@ -1,15 +1,18 @@
 package dev.flags.core.store;
 
+import java.time.Clock;
 import java.util.Optional;
 
+import dev.flags.core.lifecycle.FlagHistory;
 import dev.flags.core.model.Definitions;
 import dev.flags.core.model.DefinitionsValidator;
 import dev.flags.core.model.Flag;
 
 /**
- * The write rules every store shares: the version check, the version bump, and validating the
- * whole document that would result, before anything is stored. Store implementations apply them
- * to the document they hold before they write.
+ * The write rules every store shares: the version check, the version bump, the flag's history
+ * (see {@link FlagHistory#recordSave}), and validating the whole document that would result,
+ * before anything is stored. Store implementations apply them to the document they hold before
+ * they write, so the history is stored atomically with the definition.
  */
 public final class DocumentWrites {
 
@@ -17,7 +20,7 @@ public final class DocumentWrites {
 	}
 
 	/**
-	 * The document with the flag saved.
+	 * The document with the flag saved, its history dated by the system clock.
 	 * @param document the current document
 	 * @param flag the new definition
 	 * @param expectedVersion the version the write was based on; 0 to create
@@ -26,6 +29,21 @@ public final class DocumentWrites {
 	 * @throws dev.flags.core.model.InvalidDefinitionsException when the resulting document is invalid
 	 */
 	public static Definitions save(Definitions document, Flag flag, long expectedVersion) {
+		return save(document, flag, expectedVersion, Clock.systemUTC());
+	}
+
+	/**
+	 * The document with the flag saved.
+	 * @param document the current document
+	 * @param flag the new definition
+	 * @param expectedVersion the version the write was based on; 0 to create
+	 * @param clock the clock that dates the flag's history
+	 * @return the new document; the saved flag carries version {@code expectedVersion + 1} and
+	 * its history brought up to date
+	 * @throws VersionConflictException when the stored version is not the expected one
+	 * @throws dev.flags.core.model.InvalidDefinitionsException when the resulting document is invalid
+	 */
+	public static Definitions save(Definitions document, Flag flag, long expectedVersion, Clock clock) {
 		if (expectedVersion < 0) {
 			throw new IllegalArgumentException("expectedVersion must not be negative (was " + expectedVersion + ")");
 		}
@@ -34,7 +52,8 @@ public final class DocumentWrites {
 			throw new VersionConflictException(flag.key(), expectedVersion,
 					current.map(Flag::currentVersion).orElse(null));
 		}
-		Definitions changed = document.withFlag(flag.withVersion(expectedVersion + 1));
+		Flag recorded = FlagHistory.recordSave(current.orElse(null), flag, clock.instant());
+		Definitions changed = document.withFlag(recorded.withVersion(expectedVersion + 1));
 		DefinitionsValidator.validate(changed);
 		return changed;
 	}

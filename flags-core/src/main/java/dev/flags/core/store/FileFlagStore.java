@@ -13,7 +13,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFileAttributeView;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -111,6 +111,8 @@ public final class FileFlagStore implements FlagStore {
 
 	private final Definitions seed;
 
+	private final Clock clock;
+
 	private final ReentrantLock lock;
 
 	private final Listeners listeners = new Listeners();
@@ -137,7 +139,29 @@ public final class FileFlagStore implements FlagStore {
 	 * @throws InvalidDefinitionsException when the seed is invalid
 	 */
 	public FileFlagStore(Path file, Definitions seed) {
-		this(file, seed, Change.SYSTEM_ACTOR);
+		this(file, seed, Change.SYSTEM_ACTOR, Clock.systemUTC());
+	}
+
+	/**
+	 * Creates a store on a file whose hand edits are audited under the given actor.
+	 * @param file the JSON file
+	 * @param seed the document to start from when the file does not exist yet
+	 * @param systemActor the actor of the audit records of changes made to the file by hand
+	 * @throws InvalidDefinitionsException when the seed is invalid
+	 */
+	public FileFlagStore(Path file, Definitions seed, String systemActor) {
+		this(file, seed, systemActor, Clock.systemUTC());
+	}
+
+	/**
+	 * Creates a store on a file whose history is dated by the given clock.
+	 * @param file the JSON file
+	 * @param seed the document to start from when the file does not exist yet
+	 * @param clock the clock that dates the history of saved flags
+	 * @throws InvalidDefinitionsException when the seed is invalid
+	 */
+	public FileFlagStore(Path file, Definitions seed, Clock clock) {
+		this(file, seed, Change.SYSTEM_ACTOR, clock);
 	}
 
 	/**
@@ -146,9 +170,10 @@ public final class FileFlagStore implements FlagStore {
 	 * @param file the JSON file
 	 * @param seed the document to start from when the file does not exist yet
 	 * @param systemActor the actor of the audit records of changes made to the file by hand
+	 * @param clock the clock that dates the history of saved flags
 	 * @throws InvalidDefinitionsException when the seed is invalid
 	 */
-	public FileFlagStore(Path file, Definitions seed, String systemActor) {
+	public FileFlagStore(Path file, Definitions seed, String systemActor, Clock clock) {
 		if (systemActor.isBlank()) {
 			throw new IllegalArgumentException("The system actor must not be blank");
 		}
@@ -166,6 +191,7 @@ public final class FileFlagStore implements FlagStore {
 		this.tempPrefix = "." + name + ".";
 		this.seed = seed;
 		this.systemActor = systemActor;
+		this.clock = clock;
 		this.lock = LOCKS.computeIfAbsent(lockKey(absolute), (key) -> new ReentrantLock());
 		this.state = State.UNREAD;
 		sync(true);
@@ -286,18 +312,19 @@ public final class FileFlagStore implements FlagStore {
 
 	@Override
 	public Flag save(Flag flag, long expectedVersion) {
-		return Objects.requireNonNull(save(flag, expectedVersion, Change.system(Instant.now())).flag());
+		return Objects.requireNonNull(save(flag, expectedVersion, Change.system(this.clock.instant())).flag());
 	}
 
 	@Override
 	public FlagWrite save(Flag flag, long expectedVersion, Change change) {
-		return write("save flag '" + flag.key() + "'", (document) -> DocumentWrites.save(document, flag, expectedVersion),
-				StoreChange.Type.SAVED, flag.key(), change);
+		return write("save flag '" + flag.key() + "'",
+				(document) -> DocumentWrites.save(document, flag, expectedVersion, this.clock), StoreChange.Type.SAVED,
+				flag.key(), change);
 	}
 
 	@Override
 	public void delete(String key, long expectedVersion) {
-		delete(key, expectedVersion, Change.system(Instant.now()));
+		delete(key, expectedVersion, Change.system(this.clock.instant()));
 	}
 
 	@Override
@@ -443,7 +470,7 @@ public final class FileFlagStore implements FlagStore {
 	}
 
 	private Change externalChange() {
-		return ExternalEdits.change(this.systemActor, this.file.getFileName().toString(), Instant.now());
+		return ExternalEdits.change(this.systemActor, this.file.getFileName().toString(), this.clock.instant());
 	}
 
 	/**

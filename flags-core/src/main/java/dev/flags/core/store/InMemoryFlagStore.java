@@ -1,6 +1,6 @@
 package dev.flags.core.store;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -24,6 +24,8 @@ public final class InMemoryFlagStore implements FlagStore {
 
 	private final List<AuditRecord> audit = new ArrayList<>();
 
+	private final Clock clock;
+
 	private Definitions document;
 
 	private long revision;
@@ -40,8 +42,18 @@ public final class InMemoryFlagStore implements FlagStore {
 	 * @param initial the document, validated
 	 */
 	public InMemoryFlagStore(Definitions initial) {
+		this(initial, Clock.systemUTC());
+	}
+
+	/**
+	 * Creates a store holding a document.
+	 * @param initial the document, validated
+	 * @param clock the clock that dates the history of saved flags
+	 */
+	public InMemoryFlagStore(Definitions initial, Clock clock) {
 		DefinitionsValidator.validate(initial);
 		this.document = initial;
+		this.clock = clock;
 	}
 
 	@Override
@@ -56,7 +68,7 @@ public final class InMemoryFlagStore implements FlagStore {
 
 	@Override
 	public Flag save(Flag flag, long expectedVersion) {
-		return Objects.requireNonNull(save(flag, expectedVersion, Change.system(Instant.now())).flag());
+		return Objects.requireNonNull(save(flag, expectedVersion, Change.system(this.clock.instant())).flag());
 	}
 
 	@Override
@@ -65,7 +77,7 @@ public final class InMemoryFlagStore implements FlagStore {
 		FlagWrite write;
 		synchronized (this) {
 			Flag before = this.document.flag(flag.key()).orElse(null);
-			Definitions changed = DocumentWrites.save(this.document, flag, expectedVersion);
+			Definitions changed = DocumentWrites.save(this.document, flag, expectedVersion, this.clock);
 			Flag after = DocumentWrites.stored(changed, flag.key());
 			write = new FlagWrite(after, record(before, after, change));
 			this.document = changed;
@@ -78,7 +90,7 @@ public final class InMemoryFlagStore implements FlagStore {
 
 	@Override
 	public void delete(String key, long expectedVersion) {
-		delete(key, expectedVersion, Change.system(Instant.now()));
+		delete(key, expectedVersion, Change.system(this.clock.instant()));
 	}
 
 	@Override

@@ -12,7 +12,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Counts decisions in {@value #EVALUATIONS}, tagged {@code flag}, {@code enabled} and
- * {@code reason}. Cheap enough for the hot path: the counter of each flag and outcome is
+ * {@code reason}; keys that name no defined flag are counted under {@value #UNDEFINED}. Cheap enough for the hot path: the counter of each flag and outcome is
  * registered on first use and then found with one map read and one array read, with no tags
  * built and nothing allocated per call.
  */
@@ -20,6 +20,9 @@ public final class FlagEvaluationMetrics implements FlagEvaluationListener {
 
 	/** The name of the counter. */
 	public static final String EVALUATIONS = "flags.evaluations";
+
+	/** The {@code flag} tag of keys no flag is defined for, so that they cannot grow the series without bound. */
+	public static final String UNDEFINED = "(undefined)";
 
 	private static final Reason[] REASONS = Reason.values();
 
@@ -38,7 +41,10 @@ public final class FlagEvaluationMetrics implements FlagEvaluationListener {
 	}
 
 	@Override
-	public void onEvaluation(String key, Evaluation evaluation) {
+	public void onEvaluation(String flagKey, Evaluation evaluation) {
+		// Defined flags are bounded by the definitions; any string can be asked for. The lifecycle
+		// report names undefined keys and where they are used.
+		String key = (evaluation.reason() == Reason.FLAG_NOT_FOUND) ? UNDEFINED : flagKey;
 		AtomicReferenceArray<Counter> flagCounters = this.counters.get(key);
 		if (flagCounters == null) {
 			flagCounters = this.counters.computeIfAbsent(key, (flag) -> new AtomicReferenceArray<>(OUTCOMES));

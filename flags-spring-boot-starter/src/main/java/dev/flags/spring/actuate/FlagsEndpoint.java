@@ -2,6 +2,7 @@ package dev.flags.spring.actuate;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,9 @@ import java.util.Optional;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.flags.core.eval.FlagSnapshot;
 import dev.flags.core.json.DefinitionsCodec;
+import dev.flags.core.lifecycle.FlagLifecycle;
+import dev.flags.core.lifecycle.LifecycleReport;
+import dev.flags.core.model.Definitions;
 import dev.flags.core.model.Evaluation;
 import dev.flags.core.model.Flag;
 import dev.flags.core.model.FlagContext;
@@ -18,6 +22,7 @@ import dev.flags.core.model.Variant;
 import dev.flags.core.registry.FlagRegistry;
 import dev.flags.spring.governance.FlagWritePolicy;
 import dev.flags.spring.governance.FlagWriteService;
+import dev.flags.spring.lifecycle.LifecycleReporter;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.actuate.endpoint.Access;
@@ -30,9 +35,9 @@ import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
 import org.springframework.boot.actuate.endpoint.web.annotation.WebEndpoint;
 
 /**
- * The {@code flags} actuator endpoint: the state of every flag, the definition of one, why a
- * flag decides as it does for a context, and the write that turns a flag on or off or sets its
- * rollout.
+ * The {@code flags} actuator endpoint: the state and lifecycle of every flag, the stale ones, the
+ * definition of one, why a flag decides as it does for a context, and the write that turns a flag
+ * on or off or sets its rollout.
  * <p>
  * Reads are allowed by default; writes only once {@code management.endpoint.flags.access} is
  * {@code unrestricted}, since one write can switch a feature off for every user. Every write
@@ -52,33 +57,59 @@ public class FlagsEndpoint {
 
 	private final FlagWriter writer;
 
+	private final @Nullable LifecycleReporter lifecycle;
+
 	/**
 	 * Creates the endpoint, whose writes are open to whoever may call it (the endpoint's access
-	 * and the application's security decide), with the default confirmation rules.
+	 * and the application's security decide), with the default confirmation rules, and without
+	 * the flags' lifecycle.
 	 * @param registry the registry whose flags it shows and changes
 	 */
 	public FlagsEndpoint(FlagRegistry registry) {
-		this(registry, new FlagWriteService(registry, FlagWritePolicy.open(), null, Clock.systemUTC()));
+		this(registry, new FlagWriteService(registry, FlagWritePolicy.open(), null, Clock.systemUTC()), null);
 	}
 
 	/**
-	 * Creates the endpoint.
+	 * Creates the endpoint, without the flags' lifecycle.
 	 * @param registry the registry whose flags it shows
 	 * @param writes the governed write path its write operation goes through
 	 */
 	public FlagsEndpoint(FlagRegistry registry, FlagWriteService writes) {
-		this.registry = registry;
-		this.writer = new FlagWriter(writes);
+		this(registry, writes, null);
 	}
 
 	/**
-	 * The state of every flag, in document order.
+	 * Creates the endpoint.
+	 * @param registry the registry whose flags it shows and changes
+	 * @param writes the governed write path its write operation goes through
+	 * @param lifecycle reports on the flags' lifecycle, or null to leave it out
+	 */
+	public FlagsEndpoint(FlagRegistry registry, FlagWriteService writes, @Nullable LifecycleReporter lifecycle) {
+		this.registry = registry;
+		this.writer = new FlagWriter(writes);
+		this.lifecycle = lifecycle;
+	}
+
+	/**
+	 * The state of every flag, in document order, with its lifecycle, and the stale flags and
+	 * reference check of the lifecycle report.
 	 * @return the flags
 	 */
 	@ReadOperation
 	public FlagsDescriptor flags() {
-		return new FlagsDescriptor(
-				this.registry.snapshot().definitions().flags().stream().map(FlagDescriptor::of).toList());
+		Definitions definitions = this.registry.snapshot().definitions();
+		if (this.lifecycle == null) {
+			return new FlagsDescriptor(definitions.flags().stream().map(FlagDescriptor::of).toList(), null, null, null);
+		}
+		LifecycleReport report = this.lifecycle.report(definitions);
+		List<FlagDescriptor> flags = new ArrayList<>();
+		for (int i = 0; i < definitions.flags().size(); i++) {
+			FlagLifecycle flag = report.flags().get(i);
+			flags.add(FlagDescriptor.of(definitions.flags().get(i), FlagLifecycleDescriptor.of(flag)));
+		}
+		return new FlagsDescriptor(flags, report.stale().stream().map(StaleFlagDescriptor::of).toList(),
+				new FlagReferencesDescriptor(report.undefined(), report.unreferenced()),
+				report.problems().isEmpty() ? null : report.problems());
 	}
 
 	/**
@@ -149,8 +180,15 @@ public class FlagsEndpoint {
 	 * The state of every flag.
 	 *
 	 * @param flags the flags, in document order
+	 * @param stale the flags due for removal, in document order; null without the lifecycle
+	 * @param references the application's references checked against the flags; null without
+	 * the lifecycle
+	 * @param problems lifecycle metadata that could not be read; null when there is none
 	 */
-	public record FlagsDescriptor(List<FlagDescriptor> flags) implements OperationResponseBody {
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	public record FlagsDescriptor(List<FlagDescriptor> flags, @Nullable List<StaleFlagDescriptor> stale,
+			@Nullable FlagReferencesDescriptor references,
+			@Nullable List<String> problems) implements OperationResponseBody {
 
 	}
 
@@ -169,14 +207,19 @@ public class FlagsEndpoint {
 	 * @param createdAt when the flag was created
 	 * @param expiresAt when the flag is due for removal
 	 * @param version the version a write is checked against
+	 * @param lifecycle the flag's lifecycle, or null when it is not reported
 	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	public record FlagDescriptor(String key, String kind, boolean enabled, BigDecimal rollout, int rules,
 			@Nullable Map<String, BigDecimal> variants, boolean clientVisible, @Nullable String owner,
-			@Nullable String description, @Nullable String createdAt, @Nullable String expiresAt,
-			long version) implements OperationResponseBody {
+			@Nullable String description, @Nullable String createdAt, @Nullable String expiresAt, long version,
+			@Nullable FlagLifecycleDescriptor lifecycle) implements OperationResponseBody {
 
 		static FlagDescriptor of(Flag flag) {
+			return of(flag, null);
+		}
+
+		static FlagDescriptor of(Flag flag, @Nullable FlagLifecycleDescriptor lifecycle) {
 			Map<String, BigDecimal> variants = null;
 			if (!flag.variants().isEmpty()) {
 				variants = new LinkedHashMap<>();
@@ -186,7 +229,7 @@ public class FlagsEndpoint {
 			}
 			return new FlagDescriptor(flag.key(), flag.kind().json(), flag.enabled(), flag.rollout(),
 					flag.rules().size(), variants, flag.clientVisible(), flag.owner(), flag.description(),
-					flag.createdAt(), flag.expiresAt(), flag.currentVersion());
+					flag.createdAt(), flag.expiresAt(), flag.currentVersion(), lifecycle);
 		}
 
 	}

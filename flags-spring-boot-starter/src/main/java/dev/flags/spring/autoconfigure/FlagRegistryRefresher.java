@@ -18,6 +18,8 @@ public final class FlagRegistryRefresher implements AutoCloseable {
 
 	private static final Log logger = LogFactory.getLog(FlagRegistryRefresher.class);
 
+	private final Duration interval;
+
 	private final @Nullable ScheduledExecutorService executor;
 
 	/**
@@ -27,6 +29,17 @@ public final class FlagRegistryRefresher implements AutoCloseable {
 	 * or negative for no refresh
 	 */
 	public FlagRegistryRefresher(FlagRegistry registry, Duration interval) {
+		this(interval, registry::refresh);
+	}
+
+	/**
+	 * Creates a refresher that runs the given refresh, and starts it.
+	 * @param interval the time between the end of one run and the start of the next; zero or
+	 * negative for none
+	 * @param refresh what one run does
+	 */
+	FlagRegistryRefresher(Duration interval, Runnable refresh) {
+		this.interval = interval;
 		if (interval.isZero() || interval.isNegative()) {
 			this.executor = null;
 			return;
@@ -37,7 +50,15 @@ public final class FlagRegistryRefresher implements AutoCloseable {
 			return thread;
 		});
 		long millis = Math.max(1, interval.toMillis());
-		this.executor.scheduleWithFixedDelay(() -> refresh(registry), millis, millis, TimeUnit.MILLISECONDS);
+		this.executor.scheduleWithFixedDelay(() -> run(refresh), millis, millis, TimeUnit.MILLISECONDS);
+	}
+
+	/**
+	 * The time between two refreshes.
+	 * @return the interval; zero or negative when there is no periodic refresh
+	 */
+	public Duration interval() {
+		return this.interval;
 	}
 
 	/**
@@ -58,9 +79,9 @@ public final class FlagRegistryRefresher implements AutoCloseable {
 		}
 	}
 
-	private static void refresh(FlagRegistry registry) {
+	private static void run(Runnable refresh) {
 		try {
-			registry.refresh();
+			refresh.run();
 		}
 		catch (RuntimeException ex) {
 			// An exception would cancel every later run; the registry keeps its last good snapshot.

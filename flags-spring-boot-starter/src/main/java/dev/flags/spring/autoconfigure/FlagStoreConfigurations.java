@@ -26,6 +26,24 @@ final class FlagStoreConfigurations {
 	private FlagStoreConfigurations() {
 	}
 
+	/**
+	 * Explains a Redis store chosen without what it needs on the class path; imported after
+	 * {@link RedisStoreConfiguration}, which otherwise provides the store.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnMissingBean(FlagStore.class)
+	@ConditionalOnFlagStoreType(FlagStoreType.REDIS)
+	static final class RedisUnavailableConfiguration {
+
+		@Bean
+		FlagStore flagStore() {
+			throw new InvalidConfigurationPropertyValueException("flags.store.type", "redis",
+					"The Redis store needs Spring Data Redis and Lettuce on the class path: add "
+							+ "spring-boot-starter-data-redis to the application.");
+		}
+
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnMissingBean(FlagStore.class)
 	@ConditionalOnFlagStoreType(value = FlagStoreType.FILE, matchIfAuto = true)

@@ -6,8 +6,9 @@ package dev.flags.spring.autoconfigure;
 public enum FlagStoreType {
 
 	/**
-	 * The store is chosen from what the application provides; without anything else, the
-	 * in-memory store.
+	 * The store is chosen from what the application configures: the file store when
+	 * {@code flags.store.file.path} is set, otherwise the in-memory store. Never the Redis store,
+	 * which is chosen explicitly.
 	 */
 	AUTO,
 
@@ -20,6 +21,12 @@ public enum FlagStoreType {
 	/**
 	 * Definitions kept in a JSON file, so that changes made at runtime survive a restart.
 	 */
-	FILE
+	FILE,
+
+	/**
+	 * Definitions kept in Redis, through the application's {@code RedisConnectionFactory}, and
+	 * shared by every instance: a change made on one is seen by all of them.
+	 */
+	REDIS
 
 }

@@ -3,6 +3,7 @@ package dev.flags.spring.autoconfigure;
 import dev.flags.core.model.FlagContext;
 import dev.flags.core.registry.FlagRegistry;
 import dev.flags.core.store.FlagStore;
+import dev.flags.spring.ConversionListener;
 import dev.flags.spring.DefaultFlagService;
 import dev.flags.spring.FlagContextProvider;
 import dev.flags.spring.FlagEvaluationListener;
@@ -19,12 +20,13 @@ import org.springframework.context.annotation.Import;
 /**
  * Auto-configuration of flags: the {@link FlagStore} chosen by {@code flags.store.type}, the
  * {@link FlagRegistry} that holds the snapshot decisions are read from, its periodic refresh, and
- * the {@link FlagService}. Every bean backs off when the application declares its own.
+ * the {@link FlagService}. Every bean backs off when the application declares its own. Runs after
+ * Spring Boot's Redis auto-configuration, whose connection factory the Redis store uses.
  */
-@AutoConfiguration
+@AutoConfiguration(afterName = "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration")
 @EnableConfigurationProperties(FlagsProperties.class)
-@Import({ FlagStoreConfigurations.FileStoreConfiguration.class,
-		FlagStoreConfigurations.InMemoryStoreConfiguration.class })
+@Import({ RedisStoreConfiguration.class, FlagStoreConfigurations.RedisUnavailableConfiguration.class,
+		FlagStoreConfigurations.FileStoreConfiguration.class, FlagStoreConfigurations.InMemoryStoreConfiguration.class })
 public final class FlagsAutoConfiguration {
 
 	@Bean
@@ -54,9 +56,10 @@ public final class FlagsAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	FlagService flagService(FlagSnapshotProvider flagSnapshotProvider, FlagContextProvider flagContextProvider,
-			ObjectProvider<FlagEvaluationListener> flagEvaluationListeners) {
+			ObjectProvider<FlagEvaluationListener> flagEvaluationListeners,
+			ObjectProvider<ConversionListener> conversionListeners) {
 		return new DefaultFlagService(flagSnapshotProvider, flagContextProvider,
-				flagEvaluationListeners.orderedStream().toList());
+				flagEvaluationListeners.orderedStream().toList(), conversionListeners.orderedStream().toList());
 	}
 
 }

@@ -6,6 +6,7 @@ import dev.flags.core.registry.FlagRegistry;
 import dev.flags.spring.actuate.ExplainOperationInvokerAdvisor;
 import dev.flags.spring.actuate.FlagsEndpoint;
 import dev.flags.spring.governance.FlagWriteService;
+import dev.flags.spring.lifecycle.LifecycleReporter;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
@@ -30,11 +31,12 @@ public final class FlagsEndpointAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	@ConditionalOnBean(FlagRegistry.class)
-	FlagsEndpoint flagsEndpoint(FlagRegistry flagRegistry, ObjectProvider<FlagWriteService> flagWriteService) {
+	FlagsEndpoint flagsEndpoint(FlagRegistry flagRegistry, ObjectProvider<FlagWriteService> flagWriteService,
+			ObjectProvider<LifecycleReporter> flagLifecycleReporter) {
 		// Without the governed write path, the endpoint still reads, and refuses every write.
 		FlagWriteService writes = flagWriteService.getIfAvailable(() -> new FlagWriteService(flagRegistry,
 				FlagsGovernanceAutoConfiguration.policy(new FlagsProperties(), false), null, Clock.systemUTC()));
-		return new FlagsEndpoint(flagRegistry, writes);
+		return new FlagsEndpoint(flagRegistry, writes, flagLifecycleReporter.getIfAvailable());
 	}
 
 	@Bean

@@ -2,12 +2,14 @@ package dev.flags.spring.autoconfigure;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.convert.DurationUnit;
 import org.springframework.core.io.Resource;
 import org.springframework.util.unit.DataSize;
 
@@ -18,8 +20,10 @@ import org.springframework.util.unit.DataSize;
 public class FlagsProperties {
 
 	/**
-	 * How often the store is read again to pick up changes it did not announce. Zero or a
-	 * negative duration turns the periodic refresh off.
+	 * How often the store is read again to pick up changes it did not announce, and to retry
+	 * a store that failed. Zero or a negative duration turns the periodic refresh off. Default:
+	 * 5s, or 1s with the Redis store, where a refresh that finds nothing new costs one round
+	 * trip.
 	 */
 	private Duration refreshInterval = Duration.ofSeconds(5);
 
@@ -52,6 +56,8 @@ public class FlagsProperties {
 
 	private final Audit audit = new Audit();
 
+	private final Lifecycle lifecycle = new Lifecycle();
+
 	public Duration getRefreshInterval() {
 		return this.refreshInterval;
 	}
@@ -82,6 +88,10 @@ public class FlagsProperties {
 
 	public Client getClient() {
 		return this.client;
+	}
+
+	public Lifecycle getLifecycle() {
+		return this.lifecycle;
 	}
 
 	public boolean isReadOnly() {
@@ -309,6 +319,8 @@ public class FlagsProperties {
 
 		private final File file = new File();
 
+		private final Redis redis = new Redis();
+
 		public FlagStoreType getType() {
 			return this.type;
 		}
@@ -319,6 +331,10 @@ public class FlagsProperties {
 
 		public File getFile() {
 			return this.file;
+		}
+
+		public Redis getRedis() {
+			return this.redis;
 		}
 
 	}
@@ -355,6 +371,75 @@ public class FlagsProperties {
 
 		public void setWatch(boolean watch) {
 			this.watch = watch;
+		}
+
+	}
+
+	/**
+	 * The Redis store, chosen with 'flags.store.type=redis': definitions shared by every
+	 * instance, through the connection Spring Boot configures from 'spring.data.redis.*'.
+	 */
+	public static class Redis {
+
+		/**
+		 * Prefix of the store's keys and their Redis Cluster hash tag: with 'flags', the keys
+		 * are '{flags}:flags', '{flags}:rev' and so on. Instances that share their flags use the
+		 * same prefix.
+		 */
+		private String keyPrefix = "flags";
+
+		/**
+		 * Number of records the audit stream keeps, approximately: older ones are trimmed. Zero
+		 * keeps every record.
+		 */
+		private long auditMaxLength;
+
+		/**
+		 * Whether to initialise an empty store (no marker, no flag, no segment) from the
+		 * configured definitions, when this instance has not loaded it yet. Never writes over
+		 * existing data. A store that lost its data looks empty too, so an instance that starts
+		 * then seeds it from its configuration.
+		 */
+		private boolean seed;
+
+		/**
+		 * Whether an instance re-seeds a store that lost its data (Redis restarted empty or was
+		 * flushed) with the flags it serves. Racing instances are safe: the first wins and the
+		 * others load its document. When off, instances keep serving their flags and report the
+		 * loss until the store is restored by other means.
+		 */
+		private boolean restoreOnDataLoss = true;
+
+		public String getKeyPrefix() {
+			return this.keyPrefix;
+		}
+
+		public void setKeyPrefix(String keyPrefix) {
+			this.keyPrefix = keyPrefix;
+		}
+
+		public long getAuditMaxLength() {
+			return this.auditMaxLength;
+		}
+
+		public void setAuditMaxLength(long auditMaxLength) {
+			this.auditMaxLength = auditMaxLength;
+		}
+
+		public boolean isSeed() {
+			return this.seed;
+		}
+
+		public void setSeed(boolean seed) {
+			this.seed = seed;
+		}
+
+		public boolean isRestoreOnDataLoss() {
+			return this.restoreOnDataLoss;
+		}
+
+		public void setRestoreOnDataLoss(boolean restoreOnDataLoss) {
+			this.restoreOnDataLoss = restoreOnDataLoss;
 		}
 
 	}
@@ -481,6 +566,72 @@ public class FlagsProperties {
 
 		public void setPath(String path) {
 			this.path = path;
+		}
+
+	}
+
+	/**
+	 * The lifecycle of flags: when temporary flags are reported as due for removal, and how
+	 * references to flags that are not defined are treated.
+	 */
+	public static class Lifecycle {
+
+		/**
+		 * Whether evaluations are sampled, stale flags reported (actuator endpoint, metrics,
+		 * startup log) and references checked.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * How long a release or experiment flag may stay fully on or fully off before it is
+		 * reported as due for removal. A number alone is days.
+		 */
+		@DurationUnit(ChronoUnit.DAYS)
+		private Duration staleAfter = Duration.ofDays(30);
+
+		/**
+		 * How long a release or experiment flag may go without being evaluated by this
+		 * application before it is reported as due for removal. A number alone is days.
+		 */
+		@DurationUnit(ChronoUnit.DAYS)
+		private Duration unusedAfter = Duration.ofDays(30);
+
+		/**
+		 * Whether a flag that the application references through @FeatureFlag but that is not
+		 * defined stops the application at startup, rather than being logged as a warning.
+		 */
+		private boolean failOnUndefinedReferences;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public Duration getStaleAfter() {
+			return this.staleAfter;
+		}
+
+		public void setStaleAfter(Duration staleAfter) {
+			this.staleAfter = staleAfter;
+		}
+
+		public Duration getUnusedAfter() {
+			return this.unusedAfter;
+		}
+
+		public void setUnusedAfter(Duration unusedAfter) {
+			this.unusedAfter = unusedAfter;
+		}
+
+		public boolean isFailOnUndefinedReferences() {
+			return this.failOnUndefinedReferences;
+		}
+
+		public void setFailOnUndefinedReferences(boolean failOnUndefinedReferences) {
+			this.failOnUndefinedReferences = failOnUndefinedReferences;
 		}
 
 	}

@@ -98,6 +98,8 @@ public final class RedisFlagStore implements FlagStore {
 
 	private final RedisCommands commands;
 
+	private final Clock clock;
+
 	private final StoreListeners listeners = new StoreListeners();
 
 	private final ExecutorService events;
@@ -119,7 +121,7 @@ public final class RedisFlagStore implements FlagStore {
 	 * down.
 	 * @param connectionFactory a Lettuce connection factory
 	 * @param options the key prefix and audit settings
-	 * @param clock the clock for audit times
+	 * @param clock the clock for audit times and the history of saved flags
 	 */
 	public RedisFlagStore(RedisConnectionFactory connectionFactory, RedisFlagStoreOptions options, Clock clock) {
 		if (!ConnectionUtils.isAsync(connectionFactory)) {
@@ -130,6 +132,7 @@ public final class RedisFlagStore implements FlagStore {
 		this.options = options;
 		this.keys = RedisKeys.of(options.keyPrefix());
 		this.commands = new RedisCommands(connectionFactory, this.keys, options.auditMaxLength(), source, clock);
+		this.clock = clock;
 		this.events = Executors.newSingleThreadExecutor((task) -> {
 			Thread thread = new Thread(task, "flags-redis-events");
 			thread.setDaemon(true);
@@ -207,7 +210,7 @@ public final class RedisFlagStore implements FlagStore {
 
 	private FlagWrite write(Flag flag, long expectedVersion, Change change, Map<String, String> auditFields) {
 		Definitions current = currentForWrite("save flag '" + flag.key() + "'");
-		Flag stored = DocumentWrites.stored(DocumentWrites.save(current, flag, expectedVersion), flag.key());
+		Flag stored = DocumentWrites.stored(DocumentWrites.save(current, flag, expectedVersion, this.clock), flag.key());
 		// The script checks the version again: the flag it replaces is the one read here.
 		AuditRecord record = AuditRecord.of("", current.flag(flag.key()).orElse(null), stored, change);
 		Written written = this.commands.save(stored, expectedVersion, change.time(),

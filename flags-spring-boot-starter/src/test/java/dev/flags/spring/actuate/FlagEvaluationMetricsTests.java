@@ -38,8 +38,17 @@ class FlagEvaluationMetricsTests {
 		assertThat(count("checkout", true, "ROLLOUT")).isEqualTo(2);
 		assertThat(count("checkout", false, "EXCLUDED")).isEqualTo(1);
 		assertThat(count("payments", false, "DISABLED")).isEqualTo(1);
-		assertThat(count("missing", false, "FLAG_NOT_FOUND")).isEqualTo(1);
+		assertThat(count(FlagEvaluationMetrics.UNDEFINED, false, "FLAG_NOT_FOUND")).isEqualTo(1);
 		assertThat(this.meterRegistry.find(FlagEvaluationMetrics.EVALUATIONS).counters()).hasSize(4);
+	}
+
+	@Test
+	void undefinedKeysShareOneSeriesSoTheyCannotGrowWithoutBound() {
+		for (int i = 0; i < 50; i++) {
+			this.flags.isEnabled("generated-" + i, FlagContext.of("user-1"));
+		}
+		assertThat(count(FlagEvaluationMetrics.UNDEFINED, false, "FLAG_NOT_FOUND")).isEqualTo(50);
+		assertThat(this.meterRegistry.find(FlagEvaluationMetrics.EVALUATIONS).counters()).hasSize(1);
 	}
 
 	@Test

@@ -32,6 +32,13 @@ class ConfigurationMetadataTests {
 			.isEqualTo("365d");
 		assertThat(property(metadata, "flags.web.key-header").get("description").asString())
 			.contains("any client can set a header");
+		assertThat(property(metadata, "flags.store.redis.key-prefix").get("defaultValue").asString()).isEqualTo("flags");
+		assertThat(property(metadata, "flags.store.redis.seed").get("defaultValue").asBoolean()).isFalse();
+		assertThat(property(metadata, "flags.store.redis.restore-on-data-loss").get("defaultValue").asBoolean())
+			.isTrue();
+		assertThat(property(metadata, "flags.store.redis.audit-max-length").get("defaultValue").asLong()).isZero();
+		assertThat(property(metadata, "flags.refresh-interval").get("description").asString())
+			.contains("1s with the Redis store");
 		assertThat(property(metadata, "flags.definitions.flags")).isNotNull();
 		assertThat(property(metadata, "flags.definitions-location")).isNotNull();
 		assertThat(property(metadata, "flags.client.enabled").get("defaultValue").asBoolean()).isTrue();
@@ -43,6 +50,11 @@ class ConfigurationMetadataTests {
 			.isEqualTo("FLAGS_WRITE");
 		assertThat(property(metadata, "flags.admin.path").get("defaultValue").asString()).isEqualTo("/flags/admin");
 		assertThat(property(metadata, "flags.admin.max-payload-size").get("defaultValue").asString()).isEqualTo("64KB");
+		assertThat(property(metadata, "flags.lifecycle.enabled").get("defaultValue").asBoolean()).isTrue();
+		assertThat(property(metadata, "flags.lifecycle.stale-after").get("defaultValue").asString()).isEqualTo("30d");
+		assertThat(property(metadata, "flags.lifecycle.unused-after").get("defaultValue").asString()).isEqualTo("30d");
+		assertThat(property(metadata, "flags.lifecycle.fail-on-undefined-references").get("defaultValue").asBoolean())
+			.isFalse();
 	}
 
 	private static JsonNode property(JsonNode metadata, String name) {

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import dev.flags.core.model.Definitions;
 import dev.flags.core.model.Flag;
@@ -117,9 +119,12 @@ class RedisFlagStoreFaultTests {
 		assertThat(registry.snapshot().keys()).containsExactly("checkout");
 		assertThat(registry.status().lastError()).contains("lost its data");
 
+		CountDownLatch reloaded = new CountDownLatch(1);
+		registry.onSnapshot((snapshot) -> reloaded.countDown());
 		a.restore(registry.snapshot().definitions());
-		// The registry listens to B before this test's listener does, so it has reloaded by now.
 		awaitChange(heardByB, StoreChange.Type.EXTERNAL, null);
+		// Listeners are told in turn: wait for the registry's own reload, not just the event.
+		assertThat(reloaded.await(10, TimeUnit.SECONDS)).as("registry reloaded after the restore").isTrue();
 		assertThat(b.load()).isEqualTo(DOCUMENT);
 		assertThat(b.revision()).isGreaterThan(revisionBefore);
 		assertThat(registry.status().healthy()).isTrue();

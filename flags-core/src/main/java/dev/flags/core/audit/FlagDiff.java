@@ -8,17 +8,22 @@ import java.util.Objects;
 import java.util.Set;
 
 import dev.flags.core.json.PlainJson;
+import dev.flags.core.lifecycle.FlagHistory;
 import dev.flags.core.model.Flag;
 import org.jspecify.annotations.Nullable;
 
 /**
  * How two definitions of a flag differ, field by field of the flag's JSON (spec §1), so that
- * every field the codec writes is compared, unknown fields included. The {@code version} is left
- * out: a record keeps it as its versions before and after.
+ * every field the codec writes is compared, unknown fields included. What the store maintains
+ * itself is left out: the {@code version} (a record keeps it as its versions before and after),
+ * and the history fields of the lifecycle ({@code updatedAt}, {@code fullyOnSince},
+ * {@code fullyOffSince}, and {@code createdAt}, which the store fills in).
  */
 public final class FlagDiff {
 
-	private static final String VERSION = "version";
+	/** Fields the store maintains itself: they follow a change, they are not one. */
+	private static final Set<String> MAINTAINED = Set.of("version", "createdAt", FlagHistory.UPDATED_AT,
+			FlagHistory.FULLY_ON_SINCE, FlagHistory.FULLY_OFF_SINCE);
 
 	private FlagDiff() {
 	}
@@ -36,7 +41,7 @@ public final class FlagDiff {
 		fields.addAll(old.keySet());
 		List<FieldChange> changes = new ArrayList<>();
 		for (String field : fields) {
-			if (!VERSION.equals(field) && !Objects.equals(old.get(field), now.get(field))) {
+			if (!MAINTAINED.contains(field) && !Objects.equals(old.get(field), now.get(field))) {
 				changes.add(new FieldChange(field, old.get(field), now.get(field)));
 			}
 		}

@@ -465,6 +465,7 @@ class FileFlagStoreTests extends AbstractFlagStoreTests {
 	}
 
 	@Test
+	@SuppressWarnings("unchecked")
 	void auditLogIsAnAppendOnlyFileOfJsonLinesNextToTheDocument() throws IOException {
 		Change change = new Change("alice", "launch", Instant.parse("2026-11-30T10:15:30Z"), "req-7");
 		store().save(flag("new-checkout", 25), 0, change);
@@ -478,6 +479,11 @@ class FileFlagStoreTests extends AbstractFlagStoreTests {
 		Object document = line.remove("document");
 		assertThat(document).isEqualTo(AuditLines.hash(Files.readAllBytes(file())));
 		assertThat(previous).asString().matches("[0-9a-f]{64}").isNotEqualTo(document);
+		// The definition as stored carries the history the store keeps (dated by the store's clock).
+		Map<?, ?> definition = new LinkedHashMap<>((Map<?, ?>) line.get("definition"));
+		assertThat(definition.remove("createdAt")).isNotNull();
+		assertThat(definition.remove("updatedAt")).isNotNull();
+		((Map<Object, Object>) line).put("definition", definition);
 		assertThat(line).isEqualTo(PlainJson.read("""
 				{"time": "2026-11-30T10:15:30Z", "type": "ROLLOUT_CHANGED", "flag": "new-checkout", "actor": "alice",
 				 "reason": "launch", "requestId": "req-7", "versionBefore": 1, "versionAfter": 2,

@@ -53,7 +53,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * the reference check) and the {@code flags.stale} gauge, through MockMvc, at times the test sets.
  */
 @SpringBootTest(properties = { "management.endpoints.web.exposure.include=flags",
-		"management.endpoint.flags.access=unrestricted", "flags.refresh-interval=0" })
+		"management.endpoint.flags.access=unrestricted", "flags.refresh-interval=0", "flags.write.enabled=true" })
 @AutoConfigureMockMvc
 class FlagsEndpointLifecycleIntegrationTests {
 
@@ -135,8 +135,13 @@ class FlagsEndpointLifecycleIntegrationTests {
 	@Test
 	@DirtiesContext
 	void aWriteThroughTheEndpointStartsTheHistoryThatLaterMakesTheFlagStale() throws Exception {
-		this.mvc.perform(post("/actuator/flags/checkout").contentType(MediaType.APPLICATION_JSON)
-			.content("{\"rollout\": 100}")).andReturn();
+		// A governed write: based on a version, and a jump to 100 % is confirmed with a reason.
+		int status = this.mvc.perform(post("/actuator/flags/checkout").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"rollout\": 100, \"expectedVersion\": 1, \"confirm\": true, \"reason\": \"launch\"}"))
+			.andReturn()
+			.getResponse()
+			.getStatus();
+		assertThat(status).isEqualTo(200);
 		Map<String, Object> checkout = lifecycles(flags()).get("checkout");
 		assertThat(checkout).containsEntry("state", "FULLY_ON")
 			.containsEntry("updatedAt", "2026-11-29T12:00:00Z")

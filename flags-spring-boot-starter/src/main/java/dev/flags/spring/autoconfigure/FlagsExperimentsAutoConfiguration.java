@@ -11,8 +11,11 @@ import dev.flags.core.experiment.FileResultsStore;
 import dev.flags.core.experiment.InMemoryResultsStore;
 import dev.flags.core.experiment.Metric;
 import dev.flags.core.experiment.ResultsStore;
+import dev.flags.core.experiment.Status;
+import dev.flags.core.lifecycle.ExperimentConclusions;
 import dev.flags.core.registry.FlagRegistry;
 import dev.flags.spring.experiment.ConversionTracker;
+import dev.flags.spring.experiment.ExperimentReport;
 import dev.flags.spring.experiment.ExperimentSettings;
 import dev.flags.spring.experiment.Experiments;
 import dev.flags.spring.experiment.ExposureEventPublisher;
@@ -120,6 +123,17 @@ public final class FlagsExperimentsAutoConfiguration {
 	@ConditionalOnBean(FlagRegistry.class)
 	Experiments experiments(FlagRegistry flagRegistry, ResultsStore resultsStore, ExperimentsProperties properties) {
 		return new Experiments(flagRegistry::snapshot, resultsStore, settings(properties), Clock.systemUTC());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBean(Experiments.class)
+	ExperimentConclusions experimentConclusions(Experiments experiments) {
+		// The lifecycle report asks on demand (endpoint, gauge, start-up), never on the hot path.
+		return (flagKey) -> experiments.report(flagKey)
+			.filter((report) -> report.status() == Status.VARIANT_WINS || report.status() == Status.NO_DIFFERENCE)
+			.map(ExperimentReport::explanation)
+			.orElse(null);
 	}
 
 	static Map<String, ExperimentSettings> settings(ExperimentsProperties properties) {

@@ -36,6 +36,7 @@ import org.springframework.context.annotation.Configuration;
  * reports. Off with {@code flags.lifecycle.enabled=false}.
  */
 @AutoConfiguration(afterName = { "dev.flags.spring.autoconfigure.FlagsAutoConfiguration",
+		"dev.flags.spring.autoconfigure.FlagsExperimentsAutoConfiguration",
 		"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration" })
 @ConditionalOnBean(FlagRegistry.class)
 @ConditionalOnBooleanProperty(name = "flags.lifecycle.enabled", matchIfMissing = true)

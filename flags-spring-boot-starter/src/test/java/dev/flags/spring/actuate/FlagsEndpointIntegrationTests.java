@@ -336,7 +336,7 @@ class FlagsEndpointIntegrationTests {
 		this.flags.variant("search-ranking", FlagContext.of("user-9"), "none");
 		assertThat(evaluations("search-ranking", "true", "ROLLOUT")).isEqualTo(before + 4);
 		this.flags.isEnabled("no-such-flag", FlagContext.of("user-1"));
-		assertThat(evaluations("no-such-flag", "false", "FLAG_NOT_FOUND")).isEqualTo(1);
+		assertThat(evaluations(FlagEvaluationMetrics.UNDEFINED, "false", "FLAG_NOT_FOUND")).isEqualTo(1);
 
 		double errors = this.meterRegistry.get("flags.store.errors").functionCounter().count();
 		this.store.fail("connection refused");

@@ -7,6 +7,8 @@ import java.time.Duration;
 import dev.flags.core.experiment.FileResultsStore;
 import dev.flags.core.experiment.InMemoryResultsStore;
 import dev.flags.core.experiment.ResultsStore;
+import dev.flags.core.experiment.Status;
+import dev.flags.core.lifecycle.ExperimentConclusions;
 import dev.flags.core.model.FlagContext;
 import dev.flags.spring.FlagService;
 import dev.flags.spring.experiment.ConversionTracker;
@@ -66,6 +68,20 @@ class FlagsExperimentsAutoConfigurationTests {
 			assertThat(context.getBean(Experiments.class).report("pricing")).get()
 				.satisfies((report) -> assertThat(report.metrics()).hasSize(1));
 		});
+	}
+
+	@Test
+	void theLifecycleReadsConclusionsFromTheExperimentsAnalysis() {
+		this.contextRunner.withConfiguration(AutoConfigurations.of(FlagsLifecycleAutoConfiguration.class))
+			.run((context) -> {
+				assertThat(context).hasSingleBean(ExperimentConclusions.class);
+				ExperimentConclusions conclusions = context.getBean(ExperimentConclusions.class);
+				// Nobody exposed yet: the analysis says keep running, so nothing is concluded.
+				assertThat(context.getBean(Experiments.class).report("pricing").orElseThrow().status())
+					.isNotIn(Status.VARIANT_WINS, Status.NO_DIFFERENCE);
+				assertThat(conclusions.conclusion("pricing")).isNull();
+				assertThat(conclusions.conclusion("not-an-experiment")).isNull();
+			});
 	}
 
 	@Test

@@ -15,6 +15,7 @@ import dev.flags.spring.FlagService;
 import dev.flags.spring.aop.FeatureFlagAopAutoConfiguration;
 import dev.flags.spring.autoconfigure.FlagsAutoConfiguration;
 import dev.flags.spring.autoconfigure.FlagsEndpointAutoConfiguration;
+import dev.flags.spring.autoconfigure.FlagsGovernanceAutoConfiguration;
 import dev.flags.spring.autoconfigure.FlagsLifecycleAutoConfiguration;
 import dev.flags.spring.autoconfigure.FlagsMetricsAutoConfiguration;
 import dev.flags.spring.lifecycle.MutableClock;
@@ -197,7 +198,8 @@ class FlagsEndpointLifecycleIntegrationTests {
 			MetricsAutoConfiguration.class, SimpleMetricsExportAutoConfiguration.class,
 			CompositeMeterRegistryAutoConfiguration.class, FlagsAutoConfiguration.class,
 			FeatureFlagAopAutoConfiguration.class, FlagsEndpointAutoConfiguration.class,
-			FlagsMetricsAutoConfiguration.class, FlagsLifecycleAutoConfiguration.class })
+			FlagsMetricsAutoConfiguration.class, FlagsLifecycleAutoConfiguration.class,
+			FlagsGovernanceAutoConfiguration.class })
 	static class ShopConfiguration {
 
 		@Bean

@@ -13,23 +13,69 @@ import org.jspecify.annotations.Nullable;
 /**
  * A condition compiled for evaluation (spec §5): its values are parsed once, so testing a context
  * parses only the context's own value.
+ * <p>
+ * Rules, segments and their conditions compile into a tree of small nodes, each a final class
+ * with one short {@code test}: a conjunction of three conditions is one node calling three, not a
+ * loop over an array, so that the JIT inlines a flag's whole tree where it is evaluated, and a
+ * segment used in a rule costs what its conditions cost.
  */
 abstract class CompiledCondition {
 
 	abstract boolean test(FlagContext context);
 
-	static CompiledCondition compile(Condition condition, Map<String, CompiledSegment> segments) {
+	static CompiledCondition compile(Condition condition, Map<String, CompiledCondition> segments) {
 		if (condition.op() == Operator.IN_SEGMENT) {
-			List<CompiledSegment> targets = new ArrayList<>();
+			List<CompiledCondition> targets = new ArrayList<>();
 			for (Object value : condition.values()) {
-				CompiledSegment segment = segments.get((String) value);
+				CompiledCondition segment = segments.get((String) value);
 				if (segment != null) {
 					targets.add(segment);
 				}
 			}
-			return new InSegment(targets.toArray(new CompiledSegment[0]), condition.negate());
+			CompiledCondition in = any(targets);
+			return condition.negate() ? not(in) : in;
 		}
 		return onAttribute(condition);
+	}
+
+	/**
+	 * All of the conditions; none is always true.
+	 * @param conditions the conditions, tested in order
+	 * @return the conjunction
+	 */
+	static CompiledCondition all(List<? extends CompiledCondition> conditions) {
+		return switch (conditions.size()) {
+			case 0 -> Constant.TRUE;
+			case 1 -> conditions.get(0);
+			case 2 -> new All2(conditions.get(0), conditions.get(1));
+			case 3 -> new All3(conditions.get(0), conditions.get(1), conditions.get(2));
+			case 4 -> new All4(conditions.get(0), conditions.get(1), conditions.get(2), conditions.get(3));
+			default -> new All(conditions.toArray(new CompiledCondition[0]));
+		};
+	}
+
+	/**
+	 * Any of the conditions; none is always false.
+	 * @param conditions the conditions, tested in order
+	 * @return the disjunction
+	 */
+	static CompiledCondition any(List<? extends CompiledCondition> conditions) {
+		return switch (conditions.size()) {
+			case 0 -> Constant.FALSE;
+			case 1 -> conditions.get(0);
+			case 2 -> new Any2(conditions.get(0), conditions.get(1));
+			default -> new Any(conditions.toArray(new CompiledCondition[0]));
+		};
+	}
+
+	static CompiledCondition not(CompiledCondition condition) {
+		if (condition == Constant.TRUE) {
+			return Constant.FALSE;
+		}
+		if (condition == Constant.FALSE) {
+			return Constant.TRUE;
+		}
+		return new Not(condition);
 	}
 
 	/**
@@ -62,6 +108,8 @@ abstract class CompiledCondition {
 
 		private final String attribute;
 
+		private final int attributeHash;
+
 		private final boolean isKey;
 
 		private final boolean negate;
@@ -76,6 +124,7 @@ abstract class CompiledCondition {
 		OnAttribute(String attribute, boolean negate, @Nullable StringSet strings) {
 			// Interned, so that a context built with constant names finds it by identity
 			this.attribute = attribute.intern();
+			this.attributeHash = attribute.hashCode();
 			this.isKey = "key".equals(attribute);
 			this.negate = negate;
 			this.strings = strings;
@@ -83,7 +132,7 @@ abstract class CompiledCondition {
 
 		@Override
 		final boolean test(FlagContext context) {
-			Object value = this.isKey ? context.key() : context.plainAttribute(this.attribute);
+			Object value = this.isKey ? context.key() : context.plainAttribute(this.attribute, this.attributeHash);
 			if (value == null) {
 				return false;
 			}
@@ -193,13 +242,20 @@ abstract class CompiledCondition {
 	/** {@code contains}, {@code starts_with}, {@code ends_with}: strings on both sides. */
 	static final class Text extends OnAttribute {
 
-		private final Operator op;
+		private static final int CONTAINS = 0;
+
+		private static final int STARTS_WITH = 1;
+
+		private static final int ENDS_WITH = 2;
+
+		/** The operator as a constant, compared directly rather than through an enum switch's table. */
+		private final int kind;
 
 		private final String[] values;
 
 		Text(String attribute, boolean negate, Operator op, List<Object> values) {
 			super(attribute, negate, null);
-			this.op = op;
+			this.kind = (op == Operator.CONTAINS) ? CONTAINS : (op == Operator.STARTS_WITH) ? STARTS_WITH : ENDS_WITH;
 			this.values = values.stream().filter(String.class::isInstance).toArray(String[]::new);
 		}
 
@@ -208,12 +264,18 @@ abstract class CompiledCondition {
 			if (!(value instanceof String s)) {
 				return false;
 			}
+			int kind = this.kind;
 			for (String candidate : this.values) {
-				boolean holds = switch (this.op) {
-					case CONTAINS -> s.contains(candidate);
-					case STARTS_WITH -> s.startsWith(candidate);
-					default -> s.endsWith(candidate);
-				};
+				boolean holds;
+				if (kind == ENDS_WITH) {
+					holds = s.endsWith(candidate);
+				}
+				else if (kind == STARTS_WITH) {
+					holds = s.startsWith(candidate);
+				}
+				else {
+					holds = s.contains(candidate);
+				}
 				if (holds) {
 					return true;
 				}
@@ -349,28 +411,166 @@ abstract class CompiledCondition {
 
 	}
 
-	/** {@code in_segment}: the context is in any named segment; unknown segments never hold. */
-	static final class InSegment extends CompiledCondition {
+	/** A condition that holds, or does not, whatever the context. */
+	static final class Constant extends CompiledCondition {
 
-		private final CompiledSegment[] segments;
+		static final Constant TRUE = new Constant(true);
 
-		private final boolean negate;
+		static final Constant FALSE = new Constant(false);
 
-		InSegment(CompiledSegment[] segments, boolean negate) {
-			this.segments = segments;
-			this.negate = negate;
+		private final boolean value;
+
+		private Constant(boolean value) {
+			this.value = value;
 		}
 
 		@Override
 		boolean test(FlagContext context) {
-			boolean in = false;
-			for (CompiledSegment segment : this.segments) {
-				if (segment.contains(context)) {
-					in = true;
-					break;
+			return this.value;
+		}
+
+	}
+
+	/** The negation of a condition: {@code in_segment} with {@code negate}. */
+	static final class Not extends CompiledCondition {
+
+		private final CompiledCondition condition;
+
+		Not(CompiledCondition condition) {
+			this.condition = condition;
+		}
+
+		@Override
+		boolean test(FlagContext context) {
+			return !this.condition.test(context);
+		}
+
+	}
+
+	/** Two conditions that must both hold. */
+	static final class All2 extends CompiledCondition {
+
+		private final CompiledCondition first;
+
+		private final CompiledCondition second;
+
+		All2(CompiledCondition first, CompiledCondition second) {
+			this.first = first;
+			this.second = second;
+		}
+
+		@Override
+		boolean test(FlagContext context) {
+			return this.first.test(context) && this.second.test(context);
+		}
+
+	}
+
+	/** Three conditions that must all hold. */
+	static final class All3 extends CompiledCondition {
+
+		private final CompiledCondition first;
+
+		private final CompiledCondition second;
+
+		private final CompiledCondition third;
+
+		All3(CompiledCondition first, CompiledCondition second, CompiledCondition third) {
+			this.first = first;
+			this.second = second;
+			this.third = third;
+		}
+
+		@Override
+		boolean test(FlagContext context) {
+			return this.first.test(context) && this.second.test(context) && this.third.test(context);
+		}
+
+	}
+
+	/** Four conditions that must all hold. */
+	static final class All4 extends CompiledCondition {
+
+		private final CompiledCondition first;
+
+		private final CompiledCondition second;
+
+		private final CompiledCondition third;
+
+		private final CompiledCondition fourth;
+
+		All4(CompiledCondition first, CompiledCondition second, CompiledCondition third, CompiledCondition fourth) {
+			this.first = first;
+			this.second = second;
+			this.third = third;
+			this.fourth = fourth;
+		}
+
+		@Override
+		boolean test(FlagContext context) {
+			return this.first.test(context) && this.second.test(context) && this.third.test(context)
+					&& this.fourth.test(context);
+		}
+
+	}
+
+	/** Any number of conditions that must all hold. */
+	static final class All extends CompiledCondition {
+
+		private final CompiledCondition[] conditions;
+
+		All(CompiledCondition[] conditions) {
+			this.conditions = conditions;
+		}
+
+		@Override
+		boolean test(FlagContext context) {
+			for (CompiledCondition condition : this.conditions) {
+				if (!condition.test(context)) {
+					return false;
 				}
 			}
-			return in != this.negate;
+			return true;
+		}
+
+	}
+
+	/** Two conditions of which one must hold. */
+	static final class Any2 extends CompiledCondition {
+
+		private final CompiledCondition first;
+
+		private final CompiledCondition second;
+
+		Any2(CompiledCondition first, CompiledCondition second) {
+			this.first = first;
+			this.second = second;
+		}
+
+		@Override
+		boolean test(FlagContext context) {
+			return this.first.test(context) || this.second.test(context);
+		}
+
+	}
+
+	/** Any number of conditions of which one must hold. */
+	static final class Any extends CompiledCondition {
+
+		private final CompiledCondition[] conditions;
+
+		Any(CompiledCondition[] conditions) {
+			this.conditions = conditions;
+		}
+
+		@Override
+		boolean test(FlagContext context) {
+			for (CompiledCondition condition : this.conditions) {
+				if (condition.test(context)) {
+					return true;
+				}
+			}
+			return false;
 		}
 
 	}

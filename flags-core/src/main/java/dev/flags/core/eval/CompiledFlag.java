@@ -10,6 +10,7 @@ import dev.flags.core.model.Condition;
 import dev.flags.core.model.Evaluation;
 import dev.flags.core.model.Flag;
 import dev.flags.core.model.FlagContext;
+import dev.flags.core.model.Operator;
 import dev.flags.core.model.Reason;
 import dev.flags.core.model.Rule;
 import dev.flags.core.model.Variant;
@@ -57,7 +58,7 @@ final class CompiledFlag {
 	/** True when the decision is the same for every context: no lists, no rules, 0 or 100 %. */
 	private final @Nullable Evaluation constant;
 
-	CompiledFlag(Flag flag, Map<String, CompiledSegment> segments) {
+	CompiledFlag(Flag flag, Map<String, CompiledCondition> segments) {
 		this.flag = flag;
 		this.enabled = flag.enabled();
 		this.include = StringSet.of(flag.include());
@@ -212,15 +213,11 @@ final class CompiledFlag {
 	}
 
 	/**
-	 * A rule compiled: its conditions, and a threshold or a fixed variant. The conditions on
-	 * attributes and those on segments are kept apart, so that each is called directly rather
-	 * than through a call site that would see every condition class of every flag.
+	 * A rule compiled: its conditions as one condition, and a threshold or a fixed variant.
 	 */
 	static final class CompiledRule {
 
-		private final CompiledCondition.OnAttribute[] attributes;
-
-		private final CompiledCondition.InSegment[] segments;
+		private final CompiledCondition when;
 
 		final int threshold;
 
@@ -228,42 +225,31 @@ final class CompiledFlag {
 
 		final Outcomes outcomes;
 
-		CompiledRule(Rule rule, int index, String[] variants, Map<String, CompiledSegment> segments) {
-			List<CompiledCondition.OnAttribute> attributes = new ArrayList<>();
-			List<CompiledCondition.InSegment> inSegments = new ArrayList<>();
+		CompiledRule(Rule rule, int index, String[] variants, Map<String, CompiledCondition> segments) {
+			List<CompiledCondition> attributes = new ArrayList<>();
+			List<CompiledCondition> inSegments = new ArrayList<>();
 			for (Condition condition : rule.when()) {
-				CompiledCondition compiled = CompiledCondition.compile(condition, segments);
-				if (compiled instanceof CompiledCondition.InSegment inSegment) {
-					inSegments.add(inSegment);
+				if (condition.op() == Operator.IN_SEGMENT) {
+					inSegments.add(CompiledCondition.compile(condition, segments));
 				}
 				else {
-					attributes.add((CompiledCondition.OnAttribute) compiled);
+					attributes.add(CompiledCondition.onAttribute(condition));
 				}
 			}
-			this.attributes = attributes.toArray(new CompiledCondition.OnAttribute[0]);
-			this.segments = inSegments.toArray(new CompiledCondition.InSegment[0]);
+			// Conditions on attributes are tested before those on segments, which cost more: a
+			// condition has no effect and never throws, so the order cannot change the answer
+			attributes.addAll(inSegments);
+			this.when = CompiledCondition.all(attributes);
 			this.threshold = threshold(rule.effectiveRollout());
 			this.fixedVariant = (rule.variant() != null) ? List.of(variants).indexOf(rule.variant()) : -1;
 			this.outcomes = new Outcomes(Reason.RULE_MATCH, index, variants);
 		}
 
 		/**
-		 * Whether all conditions hold; none always holds. Conditions on attributes are tested
-		 * before those on segments, which cost more: a condition has no effect and never throws,
-		 * so the order cannot change the answer.
+		 * Whether all conditions hold; none always holds.
 		 */
 		boolean holds(FlagContext context) {
-			for (CompiledCondition.OnAttribute condition : this.attributes) {
-				if (!condition.test(context)) {
-					return false;
-				}
-			}
-			for (CompiledCondition.InSegment condition : this.segments) {
-				if (!condition.test(context)) {
-					return false;
-				}
-			}
-			return true;
+			return this.when.test(context);
 		}
 
 	}

@@ -1,64 +1,68 @@
 package dev.flags.core.eval;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import dev.flags.core.model.FlagContext;
 import dev.flags.core.model.Segment;
 import dev.flags.core.model.SegmentRule;
 
 /**
- * A segment compiled for evaluation (spec §5): a key in {@code include} and not in
- * {@code exclude} is in; an excluded key is out; any other context is in when any rule holds.
+ * A segment compiled for evaluation (spec §5) into one condition: a key in {@code include} and
+ * not in {@code exclude} is in; an excluded key is out; any other context is in when any rule
+ * holds. A segment without lists is just its rules, so that testing it costs no more than testing
+ * them where they are used.
  */
 final class CompiledSegment {
 
-	private final StringSet include;
+	private CompiledSegment() {
+	}
 
-	private final StringSet exclude;
-
-	private final CompiledCondition.OnAttribute[][] rules;
-
-	private CompiledSegment(Segment segment) {
-		this.include = StringSet.of(segment.include());
-		this.exclude = StringSet.of(segment.exclude());
-		this.rules = new CompiledCondition.OnAttribute[segment.rules().size()][];
-		for (int r = 0; r < this.rules.length; r++) {
-			SegmentRule rule = segment.rules().get(r);
+	static CompiledCondition compile(Segment segment) {
+		List<CompiledCondition> rules = new ArrayList<>();
+		for (SegmentRule rule : segment.rules()) {
 			// Segment rules cannot use in_segment (validated): every condition is on an attribute,
 			// and testing a segment never recurses into another
-			this.rules[r] = rule.when().stream()
-				.map(CompiledCondition::onAttribute)
-				.toArray(CompiledCondition.OnAttribute[]::new);
+			rules.add(CompiledCondition.all(rule.when().stream().map(CompiledCondition::onAttribute).toList()));
 		}
+		CompiledCondition anyRule = CompiledCondition.any(rules);
+		StringSet include = StringSet.of(segment.include());
+		StringSet exclude = StringSet.of(segment.exclude());
+		if (include.isEmpty() && exclude.isEmpty()) {
+			return anyRule;
+		}
+		return new Listed(include, exclude, anyRule);
 	}
 
-	static CompiledSegment compile(Segment segment) {
-		return new CompiledSegment(segment);
-	}
+	/** A segment with include or exclude lists. */
+	static final class Listed extends CompiledCondition {
 
-	boolean contains(FlagContext context) {
-		String key = context.key();
-		if (key != null) {
-			if (this.exclude.contains(key)) {
-				return false;
-			}
-			if (this.include.contains(key)) {
-				return true;
-			}
-		}
-		for (CompiledCondition.OnAttribute[] rule : this.rules) {
-			if (allHold(rule, context)) {
-				return true;
-			}
-		}
-		return false;
-	}
+		private final StringSet include;
 
-	private static boolean allHold(CompiledCondition.OnAttribute[] conditions, FlagContext context) {
-		for (CompiledCondition.OnAttribute condition : conditions) {
-			if (!condition.test(context)) {
-				return false;
-			}
+		private final StringSet exclude;
+
+		private final CompiledCondition rules;
+
+		Listed(StringSet include, StringSet exclude, CompiledCondition rules) {
+			this.include = include;
+			this.exclude = exclude;
+			this.rules = rules;
 		}
-		return true;
+
+		@Override
+		boolean test(FlagContext context) {
+			String key = context.key();
+			if (key != null) {
+				if (this.exclude.contains(key)) {
+					return false;
+				}
+				if (this.include.contains(key)) {
+					return true;
+				}
+			}
+			return this.rules.test(context);
+		}
+
 	}
 
 }

@@ -40,7 +40,7 @@ public final class FlagSnapshot {
 	private FlagSnapshot(Definitions definitions, Instant createdAt) {
 		this.definitions = definitions;
 		this.createdAt = createdAt;
-		Map<String, CompiledSegment> segments = new HashMap<>();
+		Map<String, CompiledCondition> segments = new HashMap<>();
 		for (Segment segment : definitions.segments()) {
 			segments.put(segment.key(), CompiledSegment.compile(segment));
 		}

@@ -155,9 +155,20 @@ public final class FlagContext {
 	 * @return the value, or null when missing
 	 */
 	public @Nullable Object plainAttribute(String name) {
+		return plainAttribute(name, name.hashCode());
+	}
+
+	/**
+	 * The value of an attribute other than {@code key}, given the name's hash code, which a caller
+	 * that looks the same name up many times computes once.
+	 * @param name the attribute name, never {@code key}
+	 * @param nameHash {@code name.hashCode()}
+	 * @return the value, or null when missing
+	 */
+	public @Nullable Object plainAttribute(String name, int nameHash) {
 		Object[] slots = this.slots;
 		int mask = slots.length - 1;
-		int index = slot(name, slots.length >> 1);
+		int index = ((nameHash ^ (nameHash >>> 16)) & (mask >> 1)) << 1;
 		while (true) {
 			Object candidate = slots[index];
 			if (candidate == name) {

@@ -103,6 +103,10 @@ abstract class CompiledCondition {
 	/**
 	 * A condition on one attribute: a missing attribute never matches, whatever {@code negate}
 	 * says; a list matches when any element does.
+	 * <p>
+	 * Operators whose values are strings override {@link #test} with a short path for a String
+	 * value, the most common case, and leave every other value to {@link #testValue}, kept out of
+	 * line so that the short path stays small enough for the JIT to inline into the rule.
 	 */
 	abstract static class OnAttribute extends CompiledCondition {
 
@@ -112,27 +116,28 @@ abstract class CompiledCondition {
 
 		private final boolean isKey;
 
-		private final boolean negate;
+		final boolean negate;
 
-		/**
-		 * The string forms an {@code in} condition matches, so that a String value, the most
-		 * common case of the most common operator, is tested without a virtual call; null for
-		 * other operators.
-		 */
-		private final @Nullable StringSet strings;
-
-		OnAttribute(String attribute, boolean negate, @Nullable StringSet strings) {
+		OnAttribute(String attribute, boolean negate) {
 			// Interned, so that a context built with constant names finds it by identity
 			this.attribute = attribute.intern();
 			this.attributeHash = attribute.hashCode();
 			this.isKey = "key".equals(attribute);
 			this.negate = negate;
-			this.strings = strings;
+		}
+
+		/** The context's value of the attribute, or null when it has none. */
+		final @Nullable Object value(FlagContext context) {
+			return this.isKey ? context.key() : context.plainAttribute(this.attribute, this.attributeHash);
 		}
 
 		@Override
-		final boolean test(FlagContext context) {
-			Object value = this.isKey ? context.key() : context.plainAttribute(this.attribute, this.attributeHash);
+		boolean test(FlagContext context) {
+			return testValue(value(context));
+		}
+
+		/** The answer for any value: missing never matches; a list matches when any element does. */
+		final boolean testValue(@Nullable Object value) {
 			if (value == null) {
 				return false;
 			}
@@ -141,12 +146,12 @@ abstract class CompiledCondition {
 			// (a String is no List) scans all the interfaces of the value's class, which costs more
 			// than all the rest of the test
 			if (value instanceof String || value instanceof Number || value instanceof Boolean) {
-				matched = matchesScalar(value);
+				matched = matches(value);
 			}
 			else if (value instanceof List<?> list) {
 				matched = false;
 				for (int i = 0, size = list.size(); i < size; i++) {
-					if (matchesScalar(list.get(i))) {
+					if (matches(list.get(i))) {
 						matched = true;
 						break;
 					}
@@ -158,14 +163,7 @@ abstract class CompiledCondition {
 			return matched != this.negate;
 		}
 
-		private boolean matchesScalar(Object value) {
-			StringSet strings = this.strings;
-			if (strings != null && value instanceof String s) {
-				return strings.contains(s);
-			}
-			return matches(value);
-		}
-
+		/** Whether one scalar value matches. */
 		abstract boolean matches(Object value);
 
 	}
@@ -184,7 +182,7 @@ abstract class CompiledCondition {
 		}
 
 		private In(String attribute, boolean negate, List<Object> values, StringSet allForms) {
-			super(attribute, negate, allForms);
+			super(attribute, negate);
 			List<String> nonNumberForms = new ArrayList<>();
 			List<Double> numbers = new ArrayList<>();
 			for (Object value : values) {
@@ -212,6 +210,15 @@ abstract class CompiledCondition {
 				}
 			}
 			return StringSet.of(forms);
+		}
+
+		@Override
+		boolean test(FlagContext context) {
+			Object value = value(context);
+			if (value instanceof String s) {
+				return this.allForms.contains(s) != this.negate;
+			}
+			return testValue(value);
 		}
 
 		@Override
@@ -254,16 +261,26 @@ abstract class CompiledCondition {
 		private final String[] values;
 
 		Text(String attribute, boolean negate, Operator op, List<Object> values) {
-			super(attribute, negate, null);
+			super(attribute, negate);
 			this.kind = (op == Operator.CONTAINS) ? CONTAINS : (op == Operator.STARTS_WITH) ? STARTS_WITH : ENDS_WITH;
 			this.values = values.stream().filter(String.class::isInstance).toArray(String[]::new);
 		}
 
 		@Override
-		boolean matches(Object value) {
-			if (!(value instanceof String s)) {
-				return false;
+		boolean test(FlagContext context) {
+			Object value = value(context);
+			if (value instanceof String s) {
+				return matchesString(s) != this.negate;
 			}
+			return testValue(value);
+		}
+
+		@Override
+		boolean matches(Object value) {
+			return (value instanceof String s) && matchesString(s);
+		}
+
+		private boolean matchesString(String s) {
 			int kind = this.kind;
 			for (String candidate : this.values) {
 				boolean holds;
@@ -298,7 +315,7 @@ abstract class CompiledCondition {
 		private final double bound;
 
 		Numeric(String attribute, boolean negate, Operator op, List<Object> values) {
-			super(attribute, negate, null);
+			super(attribute, negate);
 			this.op = op;
 			double min = Double.POSITIVE_INFINITY;
 			double max = Double.NEGATIVE_INFINITY;
@@ -339,7 +356,7 @@ abstract class CompiledCondition {
 		private final @Nullable Instant bound;
 
 		Temporal(String attribute, boolean negate, Operator op, List<Object> values) {
-			super(attribute, negate, null);
+			super(attribute, negate);
 			this.before = op == Operator.BEFORE;
 			Instant bound = null;
 			for (Object value : values) {
@@ -374,7 +391,7 @@ abstract class CompiledCondition {
 		private final SemanticVersion[] values;
 
 		Version(String attribute, boolean negate, Operator op, List<Object> values) {
-			super(attribute, negate, null);
+			super(attribute, negate);
 			this.op = op;
 			List<SemanticVersion> parsed = new ArrayList<>();
 			for (Object value : values) {

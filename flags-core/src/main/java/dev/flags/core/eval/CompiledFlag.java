@@ -29,13 +29,27 @@ final class CompiledFlag {
 
 	private static final BigDecimal THOUSAND = BigDecimal.valueOf(1000);
 
-	private final Flag flag;
+	/** The outcome of a disabled flag. */
+	private static final int DISABLED = 0;
 
-	private final boolean enabled;
+	/** The outcome of an excluded key. */
+	private static final int EXCLUDED = 1;
+
+	/** Where the outcomes of a step start: off, then no unit, then on with each variant. */
+	private static final int OFF = 0;
+
+	private static final int NO_UNIT = 1;
+
+	private static final int ON = 2;
+
+	private final Flag flag;
 
 	private final StringSet include;
 
 	private final StringSet exclude;
+
+	/** Whether the flag has an include or exclude list. */
+	private final boolean listed;
 
 	private final @Nullable String bucketBy;
 
@@ -47,22 +61,30 @@ final class CompiledFlag {
 
 	private final int threshold;
 
-	private final Outcomes rollout;
+	/** The first outcome of the rollout step. */
+	private final int rollout;
 
-	private final Outcomes included;
+	/** The first outcome of the include step. */
+	private final int included;
 
-	private final Evaluation disabled;
+	/**
+	 * Every evaluation this flag can give, built once: a decision is an index into this table,
+	 * and into {@link #on}, so that deciding allocates nothing and answering whether the flag is on
+	 * reads one boolean rather than an {@link Evaluation}.
+	 */
+	private final Evaluation[] outcomes;
 
-	private final Evaluation excluded;
+	/** Whether each outcome is on. */
+	private final boolean[] on;
 
-	/** True when the decision is the same for every context: no lists, no rules, 0 or 100 %. */
-	private final @Nullable Evaluation constant;
+	/** The outcome for every context, when it does not depend on the context; -1 otherwise. */
+	private final int constant;
 
 	CompiledFlag(Flag flag, Map<String, CompiledCondition> segments) {
 		this.flag = flag;
-		this.enabled = flag.enabled();
 		this.include = StringSet.of(flag.include());
 		this.exclude = StringSet.of(flag.exclude());
+		this.listed = !this.include.isEmpty() || !this.exclude.isEmpty();
 		String bucketBy = flag.bucketBy();
 		this.bucketBy = (bucketBy == null || "key".equals(bucketBy)) ? null : bucketBy;
 		this.salt = Murmur3.prefix(flag.effectiveSalt() + ":");
@@ -74,32 +96,52 @@ final class CompiledFlag {
 			this.variantThresholds[i] = threshold(cumulative);
 		}
 		String[] names = variants.stream().map(Variant::name).toArray(String[]::new);
+		List<Evaluation> table = new ArrayList<>();
+		table.add(DISABLED, new Evaluation(false, null, Reason.DISABLED, null));
+		table.add(EXCLUDED, new Evaluation(false, null, Reason.EXCLUDED, null));
+		this.included = outcomes(table, Reason.INCLUDED, null, names);
 		this.rules = new CompiledRule[flag.rules().size()];
 		for (int r = 0; r < this.rules.length; r++) {
-			this.rules[r] = new CompiledRule(flag.rules().get(r), r, names, segments);
+			this.rules[r] = new CompiledRule(flag.rules().get(r), r, names, segments, table);
 		}
 		this.threshold = threshold(flag.rollout());
-		this.rollout = new Outcomes(Reason.ROLLOUT, null, names);
-		this.included = new Outcomes(Reason.INCLUDED, null, names);
-		this.disabled = new Evaluation(false, null, Reason.DISABLED, null);
-		this.excluded = new Evaluation(false, null, Reason.EXCLUDED, null);
-		this.constant = constant();
+		this.rollout = outcomes(table, Reason.ROLLOUT, null, names);
+		this.outcomes = table.toArray(new Evaluation[0]);
+		this.on = new boolean[this.outcomes.length];
+		for (int i = 0; i < this.outcomes.length; i++) {
+			this.on[i] = this.outcomes[i].enabled();
+		}
+		this.constant = constant(flag.enabled());
 	}
 
-	private @Nullable Evaluation constant() {
-		if (!this.enabled) {
-			return this.disabled;
+	/** Adds the outcomes of a step to the table: off, no unit, on with each variant (or just on). */
+	static int outcomes(List<Evaluation> table, Reason reason, @Nullable Integer rule, String[] variants) {
+		int first = table.size();
+		table.add(new Evaluation(false, null, reason, rule));
+		table.add(new Evaluation(false, null, Reason.NO_BUCKETING_KEY, rule));
+		if (variants.length == 0) {
+			table.add(new Evaluation(true, null, reason, rule));
 		}
-		if (!this.include.isEmpty() || !this.exclude.isEmpty() || this.rules.length > 0) {
-			return null;
+		for (String variant : variants) {
+			table.add(new Evaluation(true, variant, reason, rule));
+		}
+		return first;
+	}
+
+	private int constant(boolean enabled) {
+		if (!enabled) {
+			return DISABLED;
+		}
+		if (this.listed || this.rules.length > 0) {
+			return -1;
 		}
 		if (this.threshold <= 0) {
-			return this.rollout.off;
+			return this.rollout + OFF;
 		}
 		if (this.threshold >= ALWAYS && this.variantThresholds.length == 0) {
-			return this.rollout.on[0];
+			return this.rollout + ON;
 		}
-		return null;
+		return -1;
 	}
 
 	/** {@code round(p * 1000)}, capped to the bucket range. */
@@ -116,26 +158,34 @@ final class CompiledFlag {
 	}
 
 	Evaluation evaluate(FlagContext context) {
-		Evaluation constant = this.constant;
-		if (constant != null) {
+		return this.outcomes[decide(context)];
+	}
+
+	boolean isEnabled(FlagContext context) {
+		return this.on[decide(context)];
+	}
+
+	/** The steps of spec §4, in order, to the index of the outcome. */
+	private int decide(FlagContext context) {
+		int constant = this.constant;
+		if (constant >= 0) {
 			return constant;
 		}
-		if (!this.enabled) {
-			return this.disabled;
-		}
-		String key = context.key();
-		if (key != null) {
-			if (this.exclude.contains(key)) {
-				return this.excluded;
-			}
-			if (this.include.contains(key)) {
-				return this.included.on[variant(unit(context))];
+		if (this.listed) {
+			String key = context.key();
+			if (key != null) {
+				if (this.exclude.contains(key, context.keyHash())) {
+					return EXCLUDED;
+				}
+				if (this.include.contains(key, context.keyHash())) {
+					return this.included + ON + variant(unit(context));
+				}
 			}
 		}
 		for (CompiledRule rule : this.rules) {
 			if (rule.holds(context)) {
 				if (rule.fixedVariant >= 0) {
-					return rule.outcomes.on[rule.fixedVariant];
+					return rule.outcomes + ON + rule.fixedVariant;
 				}
 				return rollOut(rule.threshold, rule.outcomes, context);
 			}
@@ -143,23 +193,23 @@ final class CompiledFlag {
 		return rollOut(this.threshold, this.rollout, context);
 	}
 
-	private Evaluation rollOut(int threshold, Outcomes outcomes, FlagContext context) {
+	private int rollOut(int threshold, int outcomes, FlagContext context) {
 		if (threshold <= 0) {
-			return outcomes.off;
+			return outcomes + OFF;
 		}
 		if (threshold >= ALWAYS) {
-			return outcomes.on[(this.variantThresholds.length == 0) ? 0 : variant(unit(context))];
+			return outcomes + ON + ((this.variantThresholds.length == 0) ? 0 : variant(unit(context)));
 		}
 		String unit = unit(context);
 		if (unit == null) {
-			return outcomes.noUnit;
+			return outcomes + NO_UNIT;
 		}
 		boolean admitted = this.salt.bucket(unit) < threshold;
 		if (this.variantThresholds.length == 0) {
 			// Which way a unit goes is a coin toss the CPU cannot predict: select, do not branch
-			return admitted ? outcomes.on[0] : outcomes.off;
+			return admitted ? outcomes + ON : outcomes + OFF;
 		}
-		return admitted ? outcomes.on[variant(unit)] : outcomes.off;
+		return admitted ? outcomes + ON + variant(unit) : outcomes + OFF;
 	}
 
 	/** The index of the variant the unit gets; the first without a unit; 0 without variants. */
@@ -187,31 +237,6 @@ final class CompiledFlag {
 		return Values.stringForm(context.plainAttribute(this.bucketBy));
 	}
 
-	/** Every evaluation a step can give: off, no unit, or on with each variant. */
-	static final class Outcomes {
-
-		final Evaluation off;
-
-		final Evaluation noUnit;
-
-		final Evaluation[] on;
-
-		Outcomes(Reason reason, @Nullable Integer rule, String[] variants) {
-			this.off = new Evaluation(false, null, reason, rule);
-			this.noUnit = new Evaluation(false, null, Reason.NO_BUCKETING_KEY, rule);
-			if (variants.length == 0) {
-				this.on = new Evaluation[] { new Evaluation(true, null, reason, rule) };
-			}
-			else {
-				this.on = new Evaluation[variants.length];
-				for (int i = 0; i < variants.length; i++) {
-					this.on[i] = new Evaluation(true, variants[i], reason, rule);
-				}
-			}
-		}
-
-	}
-
 	/**
 	 * A rule compiled: its conditions as one condition, and a threshold or a fixed variant.
 	 */
@@ -223,9 +248,11 @@ final class CompiledFlag {
 
 		final int fixedVariant;
 
-		final Outcomes outcomes;
+		/** The index of this rule's first outcome: off, then no unit, then on with each variant. */
+		final int outcomes;
 
-		CompiledRule(Rule rule, int index, String[] variants, Map<String, CompiledCondition> segments) {
+		CompiledRule(Rule rule, int index, String[] variants, Map<String, CompiledCondition> segments,
+				List<Evaluation> table) {
 			List<CompiledCondition> attributes = new ArrayList<>();
 			List<CompiledCondition> inSegments = new ArrayList<>();
 			for (Condition condition : rule.when()) {
@@ -242,7 +269,7 @@ final class CompiledFlag {
 			this.when = CompiledCondition.all(attributes);
 			this.threshold = threshold(rule.effectiveRollout());
 			this.fixedVariant = (rule.variant() != null) ? List.of(variants).indexOf(rule.variant()) : -1;
-			this.outcomes = new Outcomes(Reason.RULE_MATCH, index, variants);
+			this.outcomes = outcomes(table, Reason.RULE_MATCH, index, variants);
 		}
 
 		/**

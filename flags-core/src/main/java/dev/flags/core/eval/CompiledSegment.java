@@ -53,10 +53,10 @@ final class CompiledSegment {
 		boolean test(FlagContext context) {
 			String key = context.key();
 			if (key != null) {
-				if (this.exclude.contains(key)) {
+				if (this.exclude.contains(key, context.keyHash())) {
 					return false;
 				}
-				if (this.include.contains(key)) {
+				if (this.include.contains(key, context.keyHash())) {
 					return true;
 				}
 			}

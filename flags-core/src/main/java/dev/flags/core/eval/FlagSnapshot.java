@@ -33,7 +33,7 @@ public final class FlagSnapshot {
 
 	private final Definitions definitions;
 
-	private final Map<String, CompiledFlag> flags;
+	private final FlagTable flags;
 
 	private final Instant createdAt;
 
@@ -46,10 +46,10 @@ public final class FlagSnapshot {
 		}
 		Map<String, CompiledFlag> flags = new HashMap<>();
 		for (Flag flag : definitions.flags()) {
-			// Interned, so that a caller's constant finds its flag by identity, without comparing
-			flags.put(flag.key().intern(), new CompiledFlag(flag, segments));
+			flags.put(flag.key(), new CompiledFlag(flag, segments));
 		}
-		this.flags = flags;
+		// Keys interned, so that a caller's constant finds its flag by identity, without comparing
+		this.flags = new FlagTable(flags);
 	}
 
 	/**
@@ -103,7 +103,7 @@ public final class FlagSnapshot {
 	 * @return true when defined
 	 */
 	public boolean contains(String key) {
-		return this.flags.containsKey(key);
+		return this.flags.get(key) != null;
 	}
 
 	/**
@@ -174,7 +174,7 @@ public final class FlagSnapshot {
 			return defaultEnabled;
 		}
 		try {
-			return flag.evaluate(context).enabled();
+			return flag.isEnabled(context);
 		}
 		catch (RuntimeException ex) {
 			return defaultEnabled;

@@ -50,12 +50,21 @@ final class StringSet {
 	}
 
 	boolean contains(String string) {
+		return contains(string, string.hashCode());
+	}
+
+	/**
+	 * Whether the set holds a string whose hash code the caller already has.
+	 * @param string the string
+	 * @param hash {@code string.hashCode()}
+	 * @return true when the set holds an equal string
+	 */
+	boolean contains(String string, int hash) {
 		if (this.size == 0) {
 			return false;
 		}
 		String[] strings = this.strings;
 		int mask = strings.length - 1;
-		int hash = string.hashCode();
 		int index = spread(hash) & mask;
 		while (true) {
 			String candidate = strings[index];

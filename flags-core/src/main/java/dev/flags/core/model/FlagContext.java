@@ -30,6 +30,9 @@ public final class FlagContext {
 
 	private final @Nullable String key;
 
+	/** The key's hash code, or 0 without a key: read beside the key, without following it. */
+	private final int keyHash;
+
 	private final Map<String, Object> attributes;
 
 	/**
@@ -41,6 +44,7 @@ public final class FlagContext {
 
 	private FlagContext(@Nullable String key, Map<String, Object> attributes) {
 		this.key = key;
+		this.keyHash = (key != null) ? key.hashCode() : 0;
 		this.attributes = attributes;
 		this.slots = slots(attributes);
 	}
@@ -130,6 +134,15 @@ public final class FlagContext {
 	 */
 	public @Nullable String key() {
 		return this.key;
+	}
+
+	/**
+	 * The hash code of the context key, computed when the context was built; the evaluator's
+	 * fast path for looking the key up in include and exclude lists.
+	 * @return {@code key().hashCode()}, or 0 for an anonymous context
+	 */
+	public int keyHash() {
+		return this.keyHash;
 	}
 
 	/**

@@ -42,6 +42,23 @@ class FlagContextLookupTests {
 	}
 
 	@Test
+	void lookupWithTheNameHashFindsWhatTheNameFinds() {
+		FlagContext context = FlagContext.builder("user-1").attribute("plan", "pro").attribute("age", 31).build();
+		for (String name : List.of("plan", "age", "country", "")) {
+			String copy = new String(name);
+			assertThat(context.plainAttribute(copy, copy.hashCode())).isEqualTo(context.plainAttribute(name));
+		}
+	}
+
+	@Test
+	void keyHashIsTheHashOfTheKey() {
+		assertThat(FlagContext.of("user-42").keyHash()).isEqualTo("user-42".hashCode());
+		assertThat(FlagContext.builder(null).attribute("plan", "pro").build().keyHash()).isZero();
+		assertThat(FlagContext.builder("a").build().toBuilder().key("user-7").build().keyHash())
+			.isEqualTo("user-7".hashCode());
+	}
+
+	@Test
 	void contextWithoutAttributesFindsNothing() {
 		assertThat(FlagContext.of("user-1").plainAttribute("plan")).isNull();
 		assertThat(FlagContext.anonymous().plainAttribute("plan")).isNull();

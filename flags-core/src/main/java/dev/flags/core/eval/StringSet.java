@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
+import dev.flags.core.internal.PerfectHash;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -11,10 +12,14 @@ import org.jspecify.annotations.Nullable;
  * with each string's hash beside it, so that a lookup reads two arrays instead of following a
  * {@code HashMap}'s nodes. The strings are interned, so that a constant, an enum name or any
  * other interned string is found by identity without comparing characters.
+ * <p>
+ * A set of up to {@value PerfectHash#MAX_SIZE} strings (the values of a condition, a short
+ * include list) is laid out so that every member has a slot of its own: a lookup reads one slot
+ * and never probes. Larger sets are probed, at most half full.
  */
 final class StringSet {
 
-	private static final StringSet EMPTY = new StringSet(new String[1], new int[1], 0);
+	private static final StringSet EMPTY = new StringSet(new String[2], new int[2], 0, PerfectHash.find(new int[0]));
 
 	private final @Nullable String[] strings;
 
@@ -22,16 +27,38 @@ final class StringSet {
 
 	private final int size;
 
-	private StringSet(@Nullable String[] strings, int[] hashes, int size) {
+	/** Whether every member sits in the slot its hash gives, so that a lookup reads one slot. */
+	private final boolean perfect;
+
+	private final int multiplier;
+
+	private final int shift;
+
+	private StringSet(@Nullable String[] strings, int[] hashes, int size, @Nullable PerfectHash layout) {
 		this.strings = strings;
 		this.hashes = hashes;
 		this.size = size;
+		this.perfect = layout != null;
+		this.multiplier = (layout != null) ? layout.multiplier() : 0;
+		this.shift = (layout != null) ? layout.shift() : 0;
 	}
 
 	static StringSet of(Collection<String> strings) {
 		Set<String> distinct = new LinkedHashSet<>(strings);
 		if (distinct.isEmpty()) {
 			return EMPTY;
+		}
+		int[] memberHashes = distinct.stream().mapToInt(String::hashCode).toArray();
+		PerfectHash layout = PerfectHash.find(memberHashes);
+		if (layout != null) {
+			String[] table = new String[layout.capacity()];
+			int[] hashes = new int[layout.capacity()];
+			for (String string : distinct) {
+				int slot = layout.slot(string.hashCode());
+				table[slot] = string.intern();
+				hashes[slot] = string.hashCode();
+			}
+			return new StringSet(table, hashes, distinct.size(), layout);
 		}
 		// At most half full, so that a miss ends at an empty slot after a probe or two
 		int capacity = Integer.highestOneBit(distinct.size() * 2 - 1) << 1;
@@ -46,7 +73,7 @@ final class StringSet {
 			table[index] = string.intern();
 			hashes[index] = hash;
 		}
-		return new StringSet(table, hashes, distinct.size());
+		return new StringSet(table, hashes, distinct.size(), null);
 	}
 
 	boolean contains(String string) {
@@ -60,10 +87,12 @@ final class StringSet {
 	 * @return true when the set holds an equal string
 	 */
 	boolean contains(String string, int hash) {
-		if (this.size == 0) {
-			return false;
-		}
 		String[] strings = this.strings;
+		if (this.perfect) {
+			int slot = (hash * this.multiplier) >>> this.shift;
+			String candidate = strings[slot];
+			return candidate == string || (this.hashes[slot] == hash && candidate != null && candidate.equals(string));
+		}
 		int mask = strings.length - 1;
 		int index = spread(hash) & mask;
 		while (true) {

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
+import dev.flags.core.internal.PerfectHash;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -24,7 +25,10 @@ import org.jspecify.annotations.Nullable;
  */
 public final class FlagContext {
 
-	private static final Object[] NO_SLOTS = new Object[2];
+	/** The layout of no attributes: two empty slots. */
+	private static final PerfectHash NO_ATTRIBUTES = Objects.requireNonNull(PerfectHash.find(new int[0]));
+
+	private static final Object[] NO_SLOTS = new Object[NO_ATTRIBUTES.capacity() * 2];
 
 	private static final FlagContext ANONYMOUS = new FlagContext(null, Map.of());
 
@@ -42,17 +46,45 @@ public final class FlagContext {
 	 */
 	private final Object[] slots;
 
+	/**
+	 * Whether every name sits in the slot its hash gives (up to {@value PerfectHash#MAX_SIZE}
+	 * attributes), so that a lookup reads one slot and never probes; the multiplier and shift
+	 * that give the slot.
+	 */
+	private final boolean perfect;
+
+	private final int multiplier;
+
+	private final int shift;
+
 	private FlagContext(@Nullable String key, Map<String, Object> attributes) {
 		this.key = key;
 		this.keyHash = (key != null) ? key.hashCode() : 0;
 		this.attributes = attributes;
-		this.slots = slots(attributes);
+		PerfectHash layout = attributes.isEmpty() ? NO_ATTRIBUTES
+				: PerfectHash.find(attributes.keySet().stream().mapToInt(String::hashCode).toArray());
+		this.perfect = layout != null;
+		this.multiplier = (layout != null) ? layout.multiplier() : 0;
+		this.shift = (layout != null) ? layout.shift() : 0;
+		if (attributes.isEmpty()) {
+			this.slots = NO_SLOTS;
+		}
+		else {
+			this.slots = (layout != null) ? perfectSlots(attributes, layout) : slots(attributes);
+		}
+	}
+
+	private static Object[] perfectSlots(Map<String, Object> attributes, PerfectHash layout) {
+		Object[] slots = new Object[layout.capacity() * 2];
+		attributes.forEach((name, value) -> {
+			int index = layout.slot(name.hashCode()) << 1;
+			slots[index] = name;
+			slots[index + 1] = value;
+		});
+		return slots;
 	}
 
 	private static Object[] slots(Map<String, Object> attributes) {
-		if (attributes.isEmpty()) {
-			return NO_SLOTS;
-		}
 		int capacity = Integer.highestOneBit(attributes.size() * 2 - 1) << 1;
 		Object[] slots = new Object[capacity * 2];
 		attributes.forEach((name, value) -> {
@@ -180,6 +212,11 @@ public final class FlagContext {
 	 */
 	public @Nullable Object plainAttribute(String name, int nameHash) {
 		Object[] slots = this.slots;
+		if (this.perfect) {
+			int index = ((nameHash * this.multiplier) >>> this.shift) << 1;
+			Object candidate = slots[index];
+			return (candidate == name || (candidate != null && name.equals(candidate))) ? slots[index + 1] : null;
+		}
 		int mask = slots.length - 1;
 		int index = ((nameHash ^ (nameHash >>> 16)) & (mask >> 1)) << 1;
 		while (true) {

@@ -51,6 +51,15 @@ class FlagContextLookupTests {
 	}
 
 	@Test
+	void namesSharingAHashAreBothFound() {
+		// "Aa" and "BB" have the same hash: the context probes rather than reading one slot
+		FlagContext context = FlagContext.builder("user-1").attribute("Aa", 1).attribute("BB", 2).build();
+		assertThat(context.plainAttribute(new String("Aa"))).isEqualTo(1);
+		assertThat(context.plainAttribute(new String("BB"))).isEqualTo(2);
+		assertThat(context.plainAttribute("C#")).isNull();
+	}
+
+	@Test
 	void keyHashIsTheHashOfTheKey() {
 		assertThat(FlagContext.of("user-42").keyHash()).isEqualTo("user-42".hashCode());
 		assertThat(FlagContext.builder(null).attribute("plan", "pro").build().keyHash()).isZero();

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import dev.flags.core.internal.ContextAccess;
 import dev.flags.core.model.Condition;
 import dev.flags.core.model.Evaluation;
 import dev.flags.core.model.Flag;
@@ -25,7 +26,7 @@ final class CompiledFlag {
 
 	static final int ALWAYS = Murmur3.BUCKETS;
 
-	private static final String VARIANT_SUFFIX = ":variant";
+	private static final Murmur3.Suffix VARIANT_SUFFIX = Murmur3.suffix(":variant");
 
 	private static final BigDecimal THOUSAND = BigDecimal.valueOf(1000);
 
@@ -77,6 +78,9 @@ final class CompiledFlag {
 	/** Whether each outcome is on. */
 	private final boolean[] on;
 
+	/** The variant of each outcome, or null. */
+	private final @Nullable String[] variants;
+
 	/** The outcome for every context, when it does not depend on the context; -1 otherwise. */
 	private final int constant;
 
@@ -108,8 +112,10 @@ final class CompiledFlag {
 		this.rollout = outcomes(table, Reason.ROLLOUT, null, names);
 		this.outcomes = table.toArray(new Evaluation[0]);
 		this.on = new boolean[this.outcomes.length];
+		this.variants = new String[this.outcomes.length];
 		for (int i = 0; i < this.outcomes.length; i++) {
 			this.on[i] = this.outcomes[i].enabled();
+			this.variants[i] = this.outcomes[i].variant();
 		}
 		this.constant = constant(flag.enabled());
 	}
@@ -165,6 +171,10 @@ final class CompiledFlag {
 		return this.on[decide(context)];
 	}
 
+	@Nullable String variant(FlagContext context) {
+		return this.variants[decide(context)];
+	}
+
 	/** The steps of spec §4, in order, to the index of the outcome. */
 	private int decide(FlagContext context) {
 		int constant = this.constant;
@@ -178,7 +188,7 @@ final class CompiledFlag {
 					return EXCLUDED;
 				}
 				if (this.include.contains(key, context.keyHash())) {
-					return this.included + ON + variant(unit(context));
+					return this.included + ON + variantIndex(context);
 				}
 			}
 		}
@@ -198,7 +208,20 @@ final class CompiledFlag {
 			return outcomes + OFF;
 		}
 		if (threshold >= ALWAYS) {
-			return outcomes + ON + ((this.variantThresholds.length == 0) ? 0 : variant(unit(context)));
+			return outcomes + ON + ((this.variantThresholds.length == 0) ? 0 : variantIndex(context));
+		}
+		if (this.bucketBy == null) {
+			// By the key, whose UTF-8 bytes the context holds: nothing is encoded here
+			byte[] key = ContextAccess.keyUtf8(context);
+			if (key == null) {
+				return outcomes + NO_UNIT;
+			}
+			boolean admitted = this.salt.bucket(key) < threshold;
+			if (this.variantThresholds.length == 0) {
+				// Which way a unit goes is a coin toss the CPU cannot predict: select, do not branch
+				return admitted ? outcomes + ON : outcomes + OFF;
+			}
+			return admitted ? outcomes + ON + variantIndex(this.salt.bucket(key, VARIANT_SUFFIX)) : outcomes + OFF;
 		}
 		String unit = unit(context);
 		if (unit == null) {
@@ -206,22 +229,30 @@ final class CompiledFlag {
 		}
 		boolean admitted = this.salt.bucket(unit) < threshold;
 		if (this.variantThresholds.length == 0) {
-			// Which way a unit goes is a coin toss the CPU cannot predict: select, do not branch
 			return admitted ? outcomes + ON : outcomes + OFF;
 		}
-		return admitted ? outcomes + ON + variant(unit) : outcomes + OFF;
+		return admitted ? outcomes + ON + variantIndex(this.salt.bucket(unit, VARIANT_SUFFIX)) : outcomes + OFF;
 	}
 
-	/** The index of the variant the unit gets; the first without a unit; 0 without variants. */
-	private int variant(@Nullable String unit) {
-		int[] thresholds = this.variantThresholds;
-		if (thresholds.length == 0 || unit == null) {
+	/** The index of the variant the context gets; the first without a unit; 0 without variants. */
+	private int variantIndex(FlagContext context) {
+		if (this.variantThresholds.length == 0) {
 			return 0;
 		}
-		int bucket = this.salt.bucket(unit, VARIANT_SUFFIX);
+		if (this.bucketBy == null) {
+			byte[] key = ContextAccess.keyUtf8(context);
+			return (key != null) ? variantIndex(this.salt.bucket(key, VARIANT_SUFFIX)) : 0;
+		}
+		String unit = unit(context);
+		return (unit != null) ? variantIndex(this.salt.bucket(unit, VARIANT_SUFFIX)) : 0;
+	}
+
+	/** The index of the variant of a variant bucket. */
+	private int variantIndex(int bucket) {
 		// The first variant whose cumulative threshold is above the bucket, counted without a
 		// branch the CPU would mispredict: the thresholds never decrease, so the ones at or below
 		// the bucket come first, and the last variant takes whatever is left
+		int[] thresholds = this.variantThresholds;
 		int index = 0;
 		for (int i = 0, last = thresholds.length - 1; i < last; i++) {
 			index += (bucket >= thresholds[i]) ? 1 : 0;

@@ -189,8 +189,17 @@ public final class FlagSnapshot {
 	 * @return the variant
 	 */
 	public @Nullable String variant(String key, FlagContext context, @Nullable String defaultVariant) {
-		String variant = evaluate(key, context, false, defaultVariant).variant();
-		return (variant != null) ? variant : defaultVariant;
+		CompiledFlag flag = this.flags.get(key);
+		if (flag == null) {
+			return defaultVariant;
+		}
+		try {
+			String variant = flag.variant(context);
+			return (variant != null) ? variant : defaultVariant;
+		}
+		catch (RuntimeException ex) {
+			return defaultVariant;
+		}
 	}
 
 	/**

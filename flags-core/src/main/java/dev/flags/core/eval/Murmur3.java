@@ -1,5 +1,8 @@
 package dev.flags.core.eval;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -13,6 +16,10 @@ public final class Murmur3 {
 
 	/** The number of buckets: one bucket is 0.001 %. */
 	public static final int BUCKETS = 100_000;
+
+	/** Reads four bytes of an array as one little-endian int, as one load. */
+	private static final VarHandle INT_LE = MethodHandles.byteArrayViewVarHandle(int[].class,
+			ByteOrder.LITTLE_ENDIAN);
 
 	private static final int C1 = 0xcc9e2d51;
 
@@ -95,6 +102,17 @@ public final class Murmur3 {
 		return new Prefix(prefix, h1, pending, count, bytes.length);
 	}
 
+	/**
+	 * A suffix prepared for hashing after a unit: its UTF-8 bytes, and up to 8 ASCII characters
+	 * packed into one long, so that feeding them costs at most two block mixes and no loop.
+	 * @param suffix the suffix, e.g. {@code ":variant"}
+	 * @return the prepared suffix
+	 * @throws IllegalArgumentException when the suffix starts with a low surrogate
+	 */
+	public static Suffix suffix(String suffix) {
+		return new Suffix(suffix);
+	}
+
 	static int mixK1(int k1) {
 		k1 *= C1;
 		k1 = Integer.rotateLeft(k1, 15);
@@ -159,6 +177,118 @@ public final class Murmur3 {
 		 */
 		public int bucket(String unit, String suffix) {
 			return Integer.remainderUnsigned(hash32(unit, suffix), BUCKETS);
+		}
+
+		/**
+		 * The bucket of {@code prefix + unit}, for a unit already encoded to UTF-8.
+		 * @param unit the UTF-8 bytes of the unit
+		 * @return a number in 0..99 999
+		 */
+		public int bucket(byte[] unit) {
+			long state = feedBytes(this.state, unit);
+			return Integer.remainderUnsigned(finish(state, this.length + unit.length), BUCKETS);
+		}
+
+		/**
+		 * The bucket of {@code prefix + unit + suffix}, for a unit already encoded to UTF-8.
+		 * @param unit the UTF-8 bytes of the unit
+		 * @param suffix the suffix
+		 * @return a number in 0..99 999
+		 */
+		public int bucket(byte[] unit, Suffix suffix) {
+			long state = feedBytes(this.state, unit);
+			byte[] utf8 = suffix.utf8;
+			state = suffix.packed ? feedPacked(state, suffix.bytes, utf8.length) : feedBytes(state, utf8);
+			return Integer.remainderUnsigned(finish(state, this.length + unit.length + utf8.length), BUCKETS);
+		}
+
+		/** The hash of a packed state after all bytes, {@code length} of them in all. */
+		private static int finish(long state, int length) {
+			int h1 = (int) (state >>> 32);
+			if ((state & PENDING_COUNT) != 0) {
+				h1 ^= mixK1((int) (state & PENDING));
+			}
+			return fmix(h1 ^ length);
+		}
+
+		/** Feeds bytes into a packed state, four at a time read as one int. */
+		private static long feedBytes(long state, byte[] bytes) {
+			int h1 = (int) (state >>> 32);
+			int bits = (int) ((state & PENDING_COUNT) >>> 21);
+			long pending = state & PENDING;
+			int size = bytes.length;
+			int i = 0;
+			for (; i + 4 <= size; i += 4) {
+				pending |= ((int) INT_LE.get(bytes, i) & 0xffffffffL) << bits;
+				h1 = mixH1(h1, mixK1((int) pending));
+				pending >>>= 32;
+			}
+			for (; i < size; i++) {
+				pending |= (bytes[i] & 0xffL) << bits;
+				bits += 8;
+				if (bits == 32) {
+					h1 = mixH1(h1, mixK1((int) pending));
+					pending = 0;
+					bits = 0;
+				}
+			}
+			return ((long) h1 << 32) | ((long) bits << 21) | pending;
+		}
+
+		/**
+		 * The bucket of {@code prefix + unit + suffix}, for a prepared suffix.
+		 * @param unit the unit
+		 * @param suffix the suffix
+		 * @return a number in 0..99 999
+		 */
+		public int bucket(String unit, Suffix suffix) {
+			return Integer.remainderUnsigned(hash32(unit, suffix), BUCKETS);
+		}
+
+		/**
+		 * The hash of {@code prefix + unit + suffix}, for a prepared suffix.
+		 * @param unit the unit
+		 * @param suffix the suffix
+		 * @return the hash bits
+		 */
+		public int hash32(String unit, Suffix suffix) {
+			if (!suffix.packed) {
+				return hash32(unit, suffix.text);
+			}
+			long state = feedAscii(this.state, unit);
+			if (state == NOT_ASCII) {
+				return hash32Utf8(unit, suffix.text);
+			}
+			state = feedPacked(state, suffix.bytes, suffix.text.length());
+			int h1 = (int) (state >>> 32);
+			if ((state & PENDING_COUNT) != 0) {
+				h1 ^= mixK1((int) (state & PENDING));
+			}
+			return fmix(h1 ^ (this.length + unit.length() + suffix.text.length()));
+		}
+
+		/**
+		 * Feeds up to 8 bytes packed in a long, the first in the lowest bits, into a packed state:
+		 * with the 0 to 3 pending bytes they make at most 11 bytes, so at most two whole blocks.
+		 */
+		private static long feedPacked(long state, long bytes, int count) {
+			int h1 = (int) (state >>> 32);
+			int bits = (int) ((state & PENDING_COUNT) >>> 21);
+			long pending = state & PENDING;
+			long low = pending | (bytes << bits);
+			long high = (bits == 0) ? 0 : (bytes >>> (64 - bits));
+			int total = bits + (count << 3);
+			if (total >= 32) {
+				h1 = mixH1(h1, mixK1((int) low));
+				low = (low >>> 32) | (high << 32);
+				total -= 32;
+				if (total >= 32) {
+					h1 = mixH1(h1, mixK1((int) low));
+					low >>>= 32;
+					total -= 32;
+				}
+			}
+			return ((long) h1 << 32) | ((long) total << 21) | low;
 		}
 
 		/**
@@ -295,6 +425,44 @@ public final class Murmur3 {
 			}
 			return (0xf0 | (code >>> 18)) | (0x80 | ((code >>> 12) & 0x3f)) << 8 | (0x80 | ((code >>> 6) & 0x3f)) << 16
 					| (0x80 | (code & 0x3f)) << 24;
+		}
+
+	}
+
+	/**
+	 * A suffix prepared by {@link Murmur3#suffix}.
+	 */
+	public static final class Suffix {
+
+		private final String text;
+
+		private final byte[] utf8;
+
+		/**
+		 * Whether the suffix is at most 8 bytes held in {@link #bytes}, and ASCII, so that it can
+		 * follow a unit fed as characters as well as one fed as bytes.
+		 */
+		private final boolean packed;
+
+		private final long bytes;
+
+		Suffix(String text) {
+			if (!text.isEmpty() && Character.isLowSurrogate(text.charAt(0))) {
+				// It could pair with a unit's last character, which hashing the parts apart cannot see
+				throw new IllegalArgumentException("A suffix cannot start with a low surrogate");
+			}
+			this.text = text;
+			this.utf8 = text.getBytes(StandardCharsets.UTF_8);
+			boolean packed = this.utf8.length <= 8;
+			long bytes = 0;
+			for (int i = 0; packed && i < this.utf8.length; i++) {
+				if (this.utf8[i] < 0) {
+					packed = false;
+				}
+				bytes |= (this.utf8[i] & 0xffL) << (i << 3);
+			}
+			this.packed = packed;
+			this.bytes = packed ? bytes : 0;
 		}
 
 	}

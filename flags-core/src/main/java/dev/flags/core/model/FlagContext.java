@@ -1,5 +1,6 @@
 package dev.flags.core.model;
 
+import java.nio.charset.StandardCharsets;
 import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -11,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
+import dev.flags.core.internal.ContextAccess;
 import dev.flags.core.internal.PerfectHash;
 import org.jspecify.annotations.Nullable;
 
@@ -32,10 +34,20 @@ public final class FlagContext {
 
 	private static final FlagContext ANONYMOUS = new FlagContext(null, Map.of());
 
+	static {
+		ContextAccess.register((context) -> context.keyUtf8);
+	}
+
 	private final @Nullable String key;
 
 	/** The key's hash code, or 0 without a key: read beside the key, without following it. */
 	private final int keyHash;
+
+	/**
+	 * The key's UTF-8 bytes, encoded once here so that bucketing by the key hashes them without
+	 * encoding the key on every evaluation; read through {@link ContextAccess}, never handed out.
+	 */
+	private final byte @Nullable [] keyUtf8;
 
 	private final Map<String, Object> attributes;
 
@@ -60,6 +72,7 @@ public final class FlagContext {
 	private FlagContext(@Nullable String key, Map<String, Object> attributes) {
 		this.key = key;
 		this.keyHash = (key != null) ? key.hashCode() : 0;
+		this.keyUtf8 = (key != null) ? key.getBytes(StandardCharsets.UTF_8) : null;
 		this.attributes = attributes;
 		PerfectHash layout = attributes.isEmpty() ? NO_ATTRIBUTES
 				: PerfectHash.find(attributes.keySet().stream().mapToInt(String::hashCode).toArray());

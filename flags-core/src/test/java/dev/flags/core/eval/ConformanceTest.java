@@ -74,9 +74,13 @@ class ConformanceTest {
 						expect.get("rule").isNull() ? null : expect.get("rule").intValue());
 				Evaluation actual = snapshot.evaluate(flag, context);
 				boolean booleanPath = snapshot.isEnabled(flag, context);
-				if (!Objects.equals(expected, actual) || booleanPath != expected.enabled()) {
+				String variantPath = snapshot.variant(flag, context, "(default)");
+				String expectedVariant = (expected.variant() != null) ? expected.variant() : "(default)";
+				if (!Objects.equals(expected, actual) || booleanPath != expected.enabled()
+						|| !expectedVariant.equals(variantPath)) {
 					failures.add(file.getFileName() + " [" + name + "] case " + index + " (flag '" + flag + "', context "
-							+ testCase.get("context") + "): expected " + expected + " but was " + actual);
+							+ testCase.get("context") + "): expected " + expected + " but was " + actual
+							+ " (isEnabled " + booleanPath + ", variant " + variantPath + ")");
 				}
 				else {
 					passed++;

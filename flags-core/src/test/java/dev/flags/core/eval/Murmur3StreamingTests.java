@@ -34,9 +34,65 @@ class Murmur3StreamingTests {
 					assertThat(Murmur3.prefix(prefix).hash32(unit, suffix))
 						.as("'%s' + '%s' + '%s'", prefix, unit, suffix)
 						.isEqualTo(expected);
+					if (suffix.isEmpty() || !Character.isLowSurrogate(suffix.charAt(0))) {
+						assertThat(Murmur3.prefix(prefix).hash32(unit, Murmur3.suffix(suffix)))
+							.as("'%s' + '%s' + prepared '%s'", prefix, unit, suffix)
+							.isEqualTo(expected);
+					}
 				}
 			}
 		}
+	}
+
+	@Test
+	void preparedSuffixOfUpToEightBytesAfterEveryAlignment() {
+		// 0 to 3 bytes pending after the prefix and the unit, then a packed suffix of 0 to 8 bytes
+		String suffixes = ":variant";
+		for (int p = 0; p < 8; p++) {
+			String prefix = "salt-12".substring(0, p);
+			for (int u = 0; u < 8; u++) {
+				String unit = "user-42".substring(0, u);
+				for (int n = 0; n <= suffixes.length(); n++) {
+					String suffix = suffixes.substring(0, n);
+					int expected = Murmur3.hash32((prefix + unit + suffix).getBytes(StandardCharsets.UTF_8));
+					assertThat(Murmur3.prefix(prefix).hash32(unit, Murmur3.suffix(suffix)))
+						.as("'%s' + '%s' + '%s'", prefix, unit, suffix)
+						.isEqualTo(expected);
+				}
+			}
+		}
+		// Longer or non-ASCII suffixes are hashed as strings
+		assertThat(Murmur3.prefix("f:").hash32("u", Murmur3.suffix(":variant-2")))
+			.isEqualTo(Murmur3.hash32("f:u:variant-2".getBytes(StandardCharsets.UTF_8)));
+		assertThat(Murmur3.prefix("f:").hash32("u", Murmur3.suffix(":é")))
+			.isEqualTo(Murmur3.hash32("f:u:é".getBytes(StandardCharsets.UTF_8)));
+	}
+
+	@Test
+	void unitAsBytesHashesAsTheWholeString() {
+		for (String prefix : List.of("", "f:", "flag:", "new-checkout:", "ünï:")) {
+			for (String unit : INPUTS) {
+				if (unit.contains("\uD800") || unit.contains("\uDC00") || unit.endsWith("\uD83D")) {
+					continue;
+				}
+				byte[] bytes = unit.getBytes(StandardCharsets.UTF_8);
+				for (String suffix : List.of("", ":variant", ":v", ":variant-b", ":é")) {
+					int expected = Murmur3.hash32((prefix + unit + suffix).getBytes(StandardCharsets.UTF_8));
+					assertThat(Murmur3.prefix(prefix).bucket(bytes, Murmur3.suffix(suffix)))
+						.as("'%s' + '%s' + '%s'", prefix, unit, suffix)
+						.isEqualTo(Integer.remainderUnsigned(expected, Murmur3.BUCKETS));
+				}
+				assertThat(Murmur3.prefix(prefix).bucket(bytes))
+					.isEqualTo(Murmur3.bucket(prefix + unit));
+			}
+		}
+	}
+
+	@Test
+	void suffixStartingWithALowSurrogateIsRefused() {
+		org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+			.isThrownBy(() -> Murmur3.suffix("\uDC00x"))
+			.withMessageContaining("low surrogate");
 	}
 
 	private static boolean splitsPair(String s, int index) {

@@ -19,7 +19,10 @@ import org.jspecify.annotations.Nullable;
  */
 final class StringSet {
 
-	private static final StringSet EMPTY = new StringSet(new String[2], new int[2], 0, PerfectHash.find(new int[0]));
+	/** The multiplier of the probed layout. */
+	private static final int SCATTER = 0x9e3779b9;
+
+	private static final StringSet EMPTY = empty();
 
 	private final @Nullable String[] strings;
 
@@ -34,13 +37,21 @@ final class StringSet {
 
 	private final int shift;
 
-	private StringSet(@Nullable String[] strings, int[] hashes, int size, @Nullable PerfectHash layout) {
+	private StringSet(@Nullable String[] strings, int[] hashes, int size, @Nullable PerfectHash layout, int shift) {
 		this.strings = strings;
 		this.hashes = hashes;
 		this.size = size;
 		this.perfect = layout != null;
-		this.multiplier = (layout != null) ? layout.multiplier() : 0;
-		this.shift = (layout != null) ? layout.shift() : 0;
+		this.multiplier = (layout != null) ? layout.multiplier() : SCATTER;
+		this.shift = shift;
+	}
+
+	private static StringSet empty() {
+		PerfectHash layout = PerfectHash.find(new int[0]);
+		if (layout == null) {
+			throw new IllegalStateException("No layout for the empty set");
+		}
+		return new StringSet(new String[layout.capacity()], new int[layout.capacity()], 0, layout, layout.shift());
 	}
 
 	static StringSet of(Collection<String> strings) {
@@ -58,22 +69,25 @@ final class StringSet {
 				table[slot] = string.intern();
 				hashes[slot] = string.hashCode();
 			}
-			return new StringSet(table, hashes, distinct.size(), layout);
+			return new StringSet(table, hashes, distinct.size(), layout, layout.shift());
 		}
-		// At most half full, so that a miss ends at an empty slot after a probe or two
+		// At most half full, so that a miss ends at an empty slot after a probe or two; the slot is
+		// the top bits of the hash times an odd constant, so that keys with consecutive hashes
+		// ("user-1", "user-2", ...) scatter instead of forming one long run a miss would walk
 		int capacity = Integer.highestOneBit(distinct.size() * 2 - 1) << 1;
+		int shift = 32 - Integer.numberOfTrailingZeros(capacity);
 		String[] table = new String[capacity];
 		int[] hashes = new int[capacity];
 		for (String string : distinct) {
 			int hash = string.hashCode();
-			int index = spread(hash) & (capacity - 1);
+			int index = (hash * SCATTER) >>> shift;
 			while (table[index] != null) {
 				index = (index + 1) & (capacity - 1);
 			}
 			table[index] = string.intern();
 			hashes[index] = hash;
 		}
-		return new StringSet(table, hashes, distinct.size(), null);
+		return new StringSet(table, hashes, distinct.size(), null, shift);
 	}
 
 	boolean contains(String string) {
@@ -94,7 +108,7 @@ final class StringSet {
 			return candidate == string || (this.hashes[slot] == hash && candidate != null && candidate.equals(string));
 		}
 		int mask = strings.length - 1;
-		int index = spread(hash) & mask;
+		int index = (hash * this.multiplier) >>> this.shift;
 		while (true) {
 			String candidate = strings[index];
 			if (candidate == string) {
@@ -112,10 +126,6 @@ final class StringSet {
 
 	boolean isEmpty() {
 		return this.size == 0;
-	}
-
-	private static int spread(int hash) {
-		return hash ^ (hash >>> 16);
 	}
 
 }

@@ -45,9 +45,10 @@ final class CompiledFlag {
 
 	private final Flag flag;
 
-	private final StringSet include;
-
 	private final StringSet exclude;
+
+	/** Both lists in one set: most keys are in neither, and one lookup says so. */
+	private final StringSet listedKeys;
 
 	/** Whether the flag has an include or exclude list. */
 	private final boolean listed;
@@ -86,9 +87,9 @@ final class CompiledFlag {
 
 	CompiledFlag(Flag flag, Map<String, CompiledCondition> segments) {
 		this.flag = flag;
-		this.include = StringSet.of(flag.include());
 		this.exclude = StringSet.of(flag.exclude());
-		this.listed = !this.include.isEmpty() || !this.exclude.isEmpty();
+		this.listedKeys = StringSet.union(flag.include(), flag.exclude());
+		this.listed = !this.listedKeys.isEmpty();
 		String bucketBy = flag.bucketBy();
 		this.bucketBy = (bucketBy == null || "key".equals(bucketBy)) ? null : bucketBy;
 		this.salt = Murmur3.prefix(flag.effectiveSalt() + ":");
@@ -183,13 +184,12 @@ final class CompiledFlag {
 		}
 		if (this.listed) {
 			String key = context.key();
-			if (key != null) {
+			if (key != null && this.listedKeys.contains(key, context.keyHash())) {
+				// Excluded first: a key in both lists is excluded
 				if (this.exclude.contains(key, context.keyHash())) {
 					return EXCLUDED;
 				}
-				if (this.include.contains(key, context.keyHash())) {
-					return this.included + ON + variantIndex(context);
-				}
+				return this.included + ON + variantIndex(context);
 			}
 		}
 		for (CompiledRule rule : this.rules) {

@@ -31,20 +31,23 @@ final class CompiledSegment {
 		if (include.isEmpty() && exclude.isEmpty()) {
 			return anyRule;
 		}
-		return new Listed(include, exclude, anyRule);
+		return new Listed(include, exclude, anyRule, StringSet.union(segment.include(), segment.exclude()));
 	}
 
-	/** A segment with include or exclude lists. */
+	/**
+	 * A segment with include or exclude lists. Most keys are in neither, so one set of both
+	 * lists answers first, and only a listed key is looked up again to tell which.
+	 */
 	static final class Listed extends CompiledCondition {
 
-		private final StringSet include;
+		private final StringSet listed;
 
 		private final StringSet exclude;
 
 		private final CompiledCondition rules;
 
-		Listed(StringSet include, StringSet exclude, CompiledCondition rules) {
-			this.include = include;
+		Listed(StringSet include, StringSet exclude, CompiledCondition rules, StringSet listed) {
+			this.listed = listed;
 			this.exclude = exclude;
 			this.rules = rules;
 		}
@@ -52,13 +55,9 @@ final class CompiledSegment {
 		@Override
 		boolean test(FlagContext context) {
 			String key = context.key();
-			if (key != null) {
-				if (this.exclude.contains(key, context.keyHash())) {
-					return false;
-				}
-				if (this.include.contains(key, context.keyHash())) {
-					return true;
-				}
+			if (key != null && this.listed.contains(key, context.keyHash())) {
+				// An excluded key is out even when it is also included
+				return !this.exclude.contains(key, context.keyHash());
 			}
 			return this.rules.test(context);
 		}

@@ -1,7 +1,9 @@
 package dev.flags.core.eval;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 import dev.flags.core.internal.PerfectHash;
@@ -88,6 +90,12 @@ final class StringSet {
 			hashes[index] = hash;
 		}
 		return new StringSet(table, hashes, distinct.size(), null, shift);
+	}
+
+	static StringSet union(Collection<String> first, Collection<String> second) {
+		List<String> all = new ArrayList<>(first);
+		all.addAll(second);
+		return of(all);
 	}
 
 	boolean contains(String string) {

@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 final class ConditionCheck {
 
 	private static final String SEGMENTS = """
-			[ { "key": "staff", "include": ["user-inc"], "exclude": ["user-exc"],
+			[ { "key": "staff", "include": ["user-inc", "user-both"], "exclude": ["user-exc", "user-both"],
 			    "rules": [ { "when": [ { "attribute": "email", "op": "ends_with", "values": ["@example.com"] } ] } ] },
 			  { "key": "beta", "rules": [ { "when": [ { "attribute": "groups", "op": "in", "values": ["beta"] } ] } ] },
 			  { "key": "everyone", "rules": [ { "when": [] } ] } ]

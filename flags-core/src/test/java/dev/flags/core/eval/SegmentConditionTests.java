@@ -29,6 +29,12 @@ class SegmentConditionTests {
 	}
 
 	@Test
+	void keyInBothListsIsOutEvenWhenARuleHolds() {
+		assertThat(holds(IN_STAFF, context("user-both", "\"erin@example.com\""))).isFalse();
+		assertThat(holds(NOT_IN_STAFF, context("user-both", "\"erin@example.com\""))).isTrue();
+	}
+
+	@Test
 	void keyInNeitherListIsInWhenARuleHolds() {
 		assertThat(holds(IN_STAFF, context("user-1", "\"carol@example.com\""))).isTrue();
 		assertThat(holds(IN_STAFF, context("user-1", "\"carol@example.org\""))).isFalse();

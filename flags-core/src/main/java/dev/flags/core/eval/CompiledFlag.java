@@ -61,6 +61,12 @@ final class CompiledFlag {
 
 	private final CompiledRule[] rules;
 
+	/**
+	 * The first rule's conditions, or null without rules: most flags with rules have one, and
+	 * reading it here saves two loads (the array, the rule) before its first condition can start.
+	 */
+	private final @Nullable CompiledCondition firstRule;
+
 	private final int threshold;
 
 	/** The first outcome of the rollout step. */
@@ -109,6 +115,7 @@ final class CompiledFlag {
 		for (int r = 0; r < this.rules.length; r++) {
 			this.rules[r] = new CompiledRule(flag.rules().get(r), r, names, segments, table);
 		}
+		this.firstRule = (this.rules.length > 0) ? this.rules[0].when : null;
 		this.threshold = threshold(flag.rollout());
 		this.rollout = outcomes(table, Reason.ROLLOUT, null, names);
 		this.outcomes = table.toArray(new Evaluation[0]);
@@ -192,15 +199,27 @@ final class CompiledFlag {
 				return this.included + ON + variantIndex(context);
 			}
 		}
-		for (CompiledRule rule : this.rules) {
-			if (rule.holds(context)) {
-				if (rule.fixedVariant >= 0) {
-					return rule.outcomes + ON + rule.fixedVariant;
+		CompiledCondition firstRule = this.firstRule;
+		if (firstRule != null) {
+			if (firstRule.test(context)) {
+				return matched(this.rules[0], context);
+			}
+			CompiledRule[] rules = this.rules;
+			for (int r = 1; r < rules.length; r++) {
+				if (rules[r].holds(context)) {
+					return matched(rules[r], context);
 				}
-				return rollOut(rule.threshold, rule.outcomes, context);
 			}
 		}
 		return rollOut(this.threshold, this.rollout, context);
+	}
+
+	/** The outcome of a rule that holds: its variant, or its rollout. */
+	private int matched(CompiledRule rule, FlagContext context) {
+		if (rule.fixedVariant >= 0) {
+			return rule.outcomes + ON + rule.fixedVariant;
+		}
+		return rollOut(rule.threshold, rule.outcomes, context);
 	}
 
 	private int rollOut(int threshold, int outcomes, FlagContext context) {
@@ -273,7 +292,7 @@ final class CompiledFlag {
 	 */
 	static final class CompiledRule {
 
-		private final CompiledCondition when;
+		final CompiledCondition when;
 
 		final int threshold;
 

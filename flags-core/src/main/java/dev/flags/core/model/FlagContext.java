@@ -74,8 +74,7 @@ public final class FlagContext {
 		this.keyHash = (key != null) ? key.hashCode() : 0;
 		this.keyUtf8 = (key != null) ? key.getBytes(StandardCharsets.UTF_8) : null;
 		this.attributes = attributes;
-		PerfectHash layout = attributes.isEmpty() ? NO_ATTRIBUTES
-				: PerfectHash.find(attributes.keySet().stream().mapToInt(String::hashCode).toArray());
+		PerfectHash layout = attributes.isEmpty() ? NO_ATTRIBUTES : PerfectHash.find(nameHashes(attributes));
 		this.perfect = layout != null;
 		this.multiplier = (layout != null) ? layout.multiplier() : 0;
 		this.shift = (layout != null) ? layout.shift() : 0;
@@ -85,6 +84,15 @@ public final class FlagContext {
 		else {
 			this.slots = (layout != null) ? perfectSlots(attributes, layout) : slots(attributes);
 		}
+	}
+
+	private static int[] nameHashes(Map<String, Object> attributes) {
+		int[] hashes = new int[attributes.size()];
+		int i = 0;
+		for (String name : attributes.keySet()) {
+			hashes[i++] = name.hashCode();
+		}
+		return hashes;
 	}
 
 	private static Object[] perfectSlots(Map<String, Object> attributes, PerfectHash layout) {

@@ -173,9 +173,10 @@ abstract class CompiledCondition {
 
 		private final StringSet allForms;
 
-		private final StringSet nonNumberForms;
-
 		private final double[] numbers;
+
+		/** The string values that are a plain decimal, as numbers: what a number's string form can equal. */
+		private final long[] integralForms;
 
 		In(String attribute, boolean negate, List<Object> values) {
 			this(attribute, negate, values, allForms(values));
@@ -197,8 +198,23 @@ abstract class CompiledCondition {
 				}
 			}
 			this.allForms = allForms;
-			this.nonNumberForms = StringSet.of(nonNumberForms);
 			this.numbers = numbers.stream().mapToDouble(Double::doubleValue).toArray();
+			// The strings a number's string form can equal: plain decimals, kept as their values
+			this.integralForms = nonNumberForms.stream()
+				.filter(In::isPlainDecimal)
+				.mapToLong(Long::parseLong)
+				.filter((l) -> Math.abs((double) l) < 9007199254740992.0)
+				.toArray();
+		}
+
+		/** Whether a string is what {@code Long.toString} writes for some long. */
+		private static boolean isPlainDecimal(String s) {
+			try {
+				return Long.toString(Long.parseLong(s)).equals(s);
+			}
+			catch (NumberFormatException ex) {
+				return false;
+			}
 		}
 
 		private static StringSet allForms(List<Object> values) {
@@ -233,12 +249,21 @@ abstract class CompiledCondition {
 						return true;
 					}
 				}
-				// Only a string value can equal a number's string form: skip building that form
-				if (this.nonNumberForms.isEmpty()) {
+				// A string value equal to the number's string form is a plain decimal of the same
+				// value: compare values, without building the form
+				if (this.integralForms.length == 0) {
 					return false;
 				}
-				String form = Values.stringForm(value);
-				return form != null && this.nonNumberForms.contains(form);
+				long integral = Values.integralValue(n);
+				if (integral == Values.NO_INTEGRAL) {
+					return false;
+				}
+				for (long form : this.integralForms) {
+					if (form == integral) {
+						return true;
+					}
+				}
+				return false;
 			}
 			String form = Values.stringForm(value);
 			return form != null && this.allForms.contains(form);
@@ -374,11 +399,35 @@ abstract class CompiledCondition {
 			if (bound == null) {
 				return false;
 			}
-			Instant instant = Instants.parse(value);
-			if (instant == null) {
-				return false;
+			// Strings and whole numbers are read into seconds and nanoseconds, not into an Instant,
+			// so that testing a context's date allocates nothing
+			long boundSeconds = bound.getEpochSecond();
+			long seconds;
+			int nanos;
+			if (value instanceof String s) {
+				seconds = Instants.epochSeconds(s);
+				if (seconds == Instants.INVALID) {
+					return false;
+				}
+				nanos = (seconds == boundSeconds) ? Instants.nanos(s) : 0;
 			}
-			return this.before ? instant.isBefore(bound) : instant.isAfter(bound);
+			else if (value instanceof Integer || value instanceof Long || value instanceof Short
+					|| value instanceof Byte) {
+				long millis = ((Number) value).longValue();
+				seconds = Math.floorDiv(millis, 1000);
+				nanos = (int) Math.floorMod(millis, 1000) * 1_000_000;
+			}
+			else {
+				Instant instant = Instants.parse(value);
+				if (instant == null) {
+					return false;
+				}
+				seconds = instant.getEpochSecond();
+				nanos = instant.getNano();
+			}
+			int comparison = (seconds != boundSeconds) ? Long.compare(seconds, boundSeconds)
+					: Integer.compare(nanos, bound.getNano());
+			return this.before ? comparison < 0 : comparison > 0;
 		}
 
 	}
@@ -405,20 +454,17 @@ abstract class CompiledCondition {
 
 		@Override
 		boolean matches(Object value) {
-			if (this.values.length == 0) {
+			if (this.values.length == 0 || !(value instanceof String s)) {
 				return false;
 			}
-			SemanticVersion version = SemanticVersion.parse(value);
-			if (version == null) {
-				return false;
-			}
+			// Compared where it is written, so that testing a version allocates nothing
 			for (SemanticVersion candidate : this.values) {
-				int comparison = version.compareTo(candidate);
-				boolean holds = switch (this.op) {
-					case SEMVER_EQ -> comparison == 0;
-					case SEMVER_GT -> comparison > 0;
-					default -> comparison < 0;
-				};
+				int comparison = SemanticVersion.compare(s, candidate);
+				if (comparison == SemanticVersion.INVALID) {
+					return false;
+				}
+				boolean holds = (this.op == Operator.SEMVER_EQ) ? comparison == 0
+						: (this.op == Operator.SEMVER_GT) ? comparison > 0 : comparison < 0;
 				if (holds) {
 					return true;
 				}

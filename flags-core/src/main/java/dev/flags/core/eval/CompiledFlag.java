@@ -55,6 +55,8 @@ final class CompiledFlag {
 
 	private final @Nullable String bucketBy;
 
+	private final int bucketByHash;
+
 	private final Murmur3.Prefix salt;
 
 	private final int[] variantThresholds;
@@ -97,7 +99,8 @@ final class CompiledFlag {
 		this.listedKeys = StringSet.union(flag.include(), flag.exclude());
 		this.listed = !this.listedKeys.isEmpty();
 		String bucketBy = flag.bucketBy();
-		this.bucketBy = (bucketBy == null || "key".equals(bucketBy)) ? null : bucketBy;
+		this.bucketBy = (bucketBy == null || "key".equals(bucketBy)) ? null : bucketBy.intern();
+		this.bucketByHash = (this.bucketBy != null) ? this.bucketBy.hashCode() : 0;
 		this.salt = Murmur3.prefix(flag.effectiveSalt() + ":");
 		List<Variant> variants = flag.variants();
 		this.variantThresholds = new int[variants.size()];
@@ -229,28 +232,16 @@ final class CompiledFlag {
 		if (threshold >= ALWAYS) {
 			return outcomes + ON + ((this.variantThresholds.length == 0) ? 0 : variantIndex(context));
 		}
-		if (this.bucketBy == null) {
-			// By the key, whose UTF-8 bytes the context holds: nothing is encoded here
-			byte[] key = ContextAccess.keyUtf8(context);
-			if (key == null) {
-				return outcomes + NO_UNIT;
-			}
-			boolean admitted = this.salt.bucket(key) < threshold;
-			if (this.variantThresholds.length == 0) {
-				// Which way a unit goes is a coin toss the CPU cannot predict: select, do not branch
-				return admitted ? outcomes + ON : outcomes + OFF;
-			}
-			return admitted ? outcomes + ON + variantIndex(this.salt.bucket(key, VARIANT_SUFFIX)) : outcomes + OFF;
-		}
-		String unit = unit(context);
-		if (unit == null) {
+		int bucket = bucket(context, null);
+		if (bucket < 0) {
 			return outcomes + NO_UNIT;
 		}
-		boolean admitted = this.salt.bucket(unit) < threshold;
+		boolean admitted = bucket < threshold;
 		if (this.variantThresholds.length == 0) {
+			// Which way a unit goes is a coin toss the CPU cannot predict: select, do not branch
 			return admitted ? outcomes + ON : outcomes + OFF;
 		}
-		return admitted ? outcomes + ON + variantIndex(this.salt.bucket(unit, VARIANT_SUFFIX)) : outcomes + OFF;
+		return admitted ? outcomes + ON + variantIndex(bucket(context, VARIANT_SUFFIX)) : outcomes + OFF;
 	}
 
 	/** The index of the variant the context gets; the first without a unit; 0 without variants. */
@@ -258,12 +249,40 @@ final class CompiledFlag {
 		if (this.variantThresholds.length == 0) {
 			return 0;
 		}
-		if (this.bucketBy == null) {
+		int bucket = bucket(context, VARIANT_SUFFIX);
+		return (bucket >= 0) ? variantIndex(bucket) : 0;
+	}
+
+	/**
+	 * The bucket of the context's unit (spec §3), after the salt and before the suffix, or -1 when
+	 * the context has none. Nothing is allocated: the key's bytes were encoded when the context was
+	 * built, a string attribute is fed character by character, and a number's decimal digit by digit.
+	 */
+	private int bucket(FlagContext context, Murmur3.@Nullable Suffix suffix) {
+		String bucketBy = this.bucketBy;
+		if (bucketBy == null) {
 			byte[] key = ContextAccess.keyUtf8(context);
-			return (key != null) ? variantIndex(this.salt.bucket(key, VARIANT_SUFFIX)) : 0;
+			if (key == null) {
+				return -1;
+			}
+			return (suffix != null) ? this.salt.bucket(key, suffix) : this.salt.bucket(key);
 		}
-		String unit = unit(context);
-		return (unit != null) ? variantIndex(this.salt.bucket(unit, VARIANT_SUFFIX)) : 0;
+		Object value = context.plainAttribute(bucketBy, this.bucketByHash);
+		String unit;
+		if (value instanceof String s) {
+			unit = s;
+		}
+		else if (value instanceof Number n) {
+			long integral = Values.integralValue(n);
+			return (integral != Values.NO_INTEGRAL) ? this.salt.bucket(integral, suffix) : -1;
+		}
+		else if (value instanceof Boolean b) {
+			unit = b ? "true" : "false";
+		}
+		else {
+			return -1;
+		}
+		return (suffix != null) ? this.salt.bucket(unit, suffix) : this.salt.bucket(unit);
 	}
 
 	/** The index of the variant of a variant bucket. */

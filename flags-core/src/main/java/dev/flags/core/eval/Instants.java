@@ -2,9 +2,7 @@ package dev.flags.core.eval;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.LocalDate;
 
 import org.jspecify.annotations.Nullable;
 
@@ -62,37 +60,46 @@ final class Instants {
 	}
 
 	static @Nullable Instant parse(String s) {
+		long seconds = epochSeconds(s);
+		return (seconds != INVALID) ? Instant.ofEpochSecond(seconds, nanos(s)) : null;
+	}
+
+	/** What {@link #epochSeconds} returns for a string that is no instant: no date of years 0 to 9999 is this far. */
+	static final long INVALID = Long.MIN_VALUE;
+
+	/**
+	 * The whole seconds since the epoch of an instant written as a string, parsed without building
+	 * any object, so that testing a context's date allocates nothing; {@link #nanos} gives the rest.
+	 * @param s the string
+	 * @return the seconds, or {@link #INVALID} when the string is no instant
+	 */
+	static long epochSeconds(String s) {
 		int length = s.length();
 		if (length < 10 || !digits(s, 0, 4) || s.charAt(4) != '-' || !digits(s, 5, 2) || s.charAt(7) != '-'
 				|| !digits(s, 8, 2)) {
-			return null;
+			return INVALID;
 		}
 		int year = number(s, 0, 4);
 		int month = number(s, 5, 2);
 		int day = number(s, 8, 2);
-		LocalDate date;
-		try {
-			date = LocalDate.of(year, month, day);
+		if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
+			return INVALID;
 		}
-		catch (DateTimeException ex) {
-			return null;
-		}
-		long epochDay = date.toEpochDay();
+		long epochDay = epochDay(year, month, day);
 		if (length == 10) {
-			return Instant.ofEpochSecond(epochDay * 86_400L);
+			return epochDay * 86_400L;
 		}
 		if (length < 20 || s.charAt(10) != 'T' || !digits(s, 11, 2) || s.charAt(13) != ':' || !digits(s, 14, 2)
 				|| s.charAt(16) != ':' || !digits(s, 17, 2)) {
-			return null;
+			return INVALID;
 		}
 		int hour = number(s, 11, 2);
 		int minute = number(s, 14, 2);
 		int second = number(s, 17, 2);
 		if (hour > 23 || minute > 59 || second > 59) {
-			return null;
+			return INVALID;
 		}
 		int i = 19;
-		int nanos = 0;
 		if (s.charAt(i) == '.') {
 			i++;
 			int start = i;
@@ -101,11 +108,7 @@ final class Instants {
 			}
 			int count = i - start;
 			if (count < 1 || count > 9) {
-				return null;
-			}
-			nanos = number(s, start, count);
-			for (int pad = count; pad < 9; pad++) {
-				nanos *= 10;
+				return INVALID;
 			}
 		}
 		int offsetSeconds;
@@ -117,15 +120,64 @@ final class Instants {
 			int offsetHours = number(s, i + 1, 2);
 			int offsetMinutes = number(s, i + 4, 2);
 			if (offsetMinutes > 59 || offsetHours * 60 + offsetMinutes > 18 * 60) {
-				return null;
+				return INVALID;
 			}
 			offsetSeconds = (offsetHours * 3600 + offsetMinutes * 60) * ((s.charAt(i) == '-') ? -1 : 1);
 		}
 		else {
-			return null;
+			return INVALID;
 		}
-		long seconds = epochDay * 86_400L + hour * 3600L + minute * 60L + second - offsetSeconds;
-		return Instant.ofEpochSecond(seconds, nanos);
+		return epochDay * 86_400L + hour * 3600L + minute * 60L + second - offsetSeconds;
+	}
+
+	/**
+	 * The nanoseconds past the second of a string {@link #epochSeconds} accepted.
+	 * @param s the string
+	 * @return 0 to 999 999 999
+	 */
+	static int nanos(String s) {
+		if (s.length() <= 20 || s.charAt(19) != '.') {
+			return 0;
+		}
+		int i = 20;
+		int nanos = 0;
+		int count = 0;
+		while (i < s.length() && Values.isDigit(s.charAt(i))) {
+			nanos = nanos * 10 + (s.charAt(i) - '0');
+			count++;
+			i++;
+		}
+		for (; count < 9; count++) {
+			nanos *= 10;
+		}
+		return nanos;
+	}
+
+	private static boolean isLeap(int year) {
+		return (year % 4 == 0) && (year % 100 != 0 || year % 400 == 0);
+	}
+
+	private static int daysInMonth(int year, int month) {
+		return switch (month) {
+			case 2 -> isLeap(year) ? 29 : 28;
+			case 4, 6, 9, 11 -> 30;
+			default -> 31;
+		};
+	}
+
+	/** The day count from 1970-01-01 of a valid date of years 0 to 9999, as {@code LocalDate} counts. */
+	private static long epochDay(int year, int month, int day) {
+		long y = year;
+		long total = 365 * y + (y + 3) / 4 - (y + 99) / 100 + (y + 399) / 400;
+		total += (367L * month - 362) / 12;
+		total += day - 1;
+		if (month > 2) {
+			total--;
+			if (!isLeap(year)) {
+				total--;
+			}
+		}
+		return total - 719_528L;
 	}
 
 	private static boolean digits(String s, int from, int count) {

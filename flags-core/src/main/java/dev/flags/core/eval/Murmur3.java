@@ -5,6 +5,8 @@ import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * MurmurHash3 x86 32-bit, seed 0, over the UTF-8 bytes of a string, and the bucket of spec §3.
  * <p>
@@ -200,6 +202,57 @@ public final class Murmur3 {
 			byte[] utf8 = suffix.utf8;
 			state = suffix.packed ? feedPacked(state, suffix.bytes, utf8.length) : feedBytes(state, utf8);
 			return Integer.remainderUnsigned(finish(state, this.length + unit.length + utf8.length), BUCKETS);
+		}
+
+		/**
+		 * The bucket of {@code prefix + unit + suffix} for a unit that is the plain decimal of a
+		 * number (as a numeric {@code bucketBy} attribute's string form), without writing it out.
+		 * @param unit the number
+		 * @param suffix the suffix, or null for none
+		 * @return a number in 0..99 999
+		 */
+		public int bucket(long unit, @Nullable Suffix suffix) {
+			long state = this.state;
+			int length = this.length;
+			long magnitude = unit;
+			if (unit < 0) {
+				state = feedByte(state, '-');
+				length++;
+				// Long.MIN_VALUE has no positive counterpart: its digits are those of its unsigned value
+				magnitude = -unit;
+			}
+			long power = 1;
+			int digits = 1;
+			while (digits < 19 && Long.compareUnsigned(magnitude, power * 10) >= 0) {
+				power *= 10;
+				digits++;
+			}
+			for (; digits > 0; digits--) {
+				long digit = Long.divideUnsigned(magnitude, power);
+				state = feedByte(state, (int) ('0' + digit));
+				magnitude -= digit * power;
+				power /= 10;
+				length++;
+			}
+			if (suffix != null) {
+				byte[] utf8 = suffix.utf8;
+				state = suffix.packed ? feedPacked(state, suffix.bytes, utf8.length) : feedBytes(state, utf8);
+				length += utf8.length;
+			}
+			return Integer.remainderUnsigned(finish(state, length), BUCKETS);
+		}
+
+		private static long feedByte(long state, int b) {
+			int h1 = (int) (state >>> 32);
+			int bits = (int) ((state & PENDING_COUNT) >>> 21);
+			long pending = (state & PENDING) | ((long) (b & 0xff) << bits);
+			bits += 8;
+			if (bits == 32) {
+				h1 = mixH1(h1, mixK1((int) pending));
+				pending = 0;
+				bits = 0;
+			}
+			return ((long) h1 << 32) | ((long) bits << 21) | pending;
 		}
 
 		/** The hash of a packed state after all bytes, {@code length} of them in all. */

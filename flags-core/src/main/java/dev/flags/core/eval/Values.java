@@ -56,6 +56,29 @@ final class Values {
 		return Long.toString((long) d);
 	}
 
+	/** What {@link #integralValue} returns for a number with no string form: below -2^53, so never a value. */
+	static final long NO_INTEGRAL = Long.MIN_VALUE;
+
+	/**
+	 * The value of a number whose string form is its plain decimal (an integral number below 2^53
+	 * in magnitude), without building that form for the common {@code Integer}, {@code Long} and
+	 * {@code Double}.
+	 * @param n the number
+	 * @return the value, or {@link #NO_INTEGRAL} when the number has no string form
+	 */
+	static long integralValue(Number n) {
+		if (n instanceof Integer || n instanceof Long || n instanceof Short || n instanceof Byte) {
+			long l = n.longValue();
+			return (Math.abs((double) l) < TWO_TO_53) ? l : NO_INTEGRAL;
+		}
+		if (n instanceof Double || n instanceof Float) {
+			double d = n.doubleValue();
+			return (d == Math.rint(d) && Math.abs(d) < TWO_TO_53) ? (long) d : NO_INTEGRAL;
+		}
+		String form = integralForm(n);
+		return (form != null) ? Long.parseLong(form) : NO_INTEGRAL;
+	}
+
 	/** Whether a value is a number: a JSON number, or a string in the JSON number grammar. */
 	static boolean isNumber(@Nullable Object value) {
 		return (value instanceof Number) || (value instanceof String s && isJsonNumber(s));

@@ -21,7 +21,10 @@ public final class ContextAccess {
 	 * Called once, by {@link FlagContext}'s initialization.
 	 * @param accessor reads a context's key bytes
 	 */
-	public static void register(Accessor accessor) {
+	public static synchronized void register(Accessor accessor) {
+		if (ContextAccess.accessor != null) {
+			throw new IllegalStateException("FlagContext's accessor is already registered");
+		}
 		ContextAccess.accessor = Objects.requireNonNull(accessor);
 	}
 

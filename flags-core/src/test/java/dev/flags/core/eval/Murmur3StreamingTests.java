@@ -89,6 +89,25 @@ class Murmur3StreamingTests {
 	}
 
 	@Test
+	void numberUnitHashesAsItsPlainDecimal() {
+		java.util.SplittableRandom random = new java.util.SplittableRandom(3);
+		List<Long> units = new java.util.ArrayList<>(List.of(0L, 1L, -1L, 9L, 10L, -10L, 99L, 100L, 1000L,
+				9_007_199_254_740_991L, -9_007_199_254_740_991L, Long.MAX_VALUE, Long.MIN_VALUE));
+		for (int i = 0; i < 10_000; i++) {
+			units.add(random.nextLong() >> random.nextInt(64));
+		}
+		for (String prefix : List.of("", "f:", "org-rollout:", "abc:")) {
+			for (long unit : units) {
+				String decimal = Long.toString(unit);
+				assertThat(Murmur3.prefix(prefix).bucket(unit, null)).as("%s%d", prefix, unit)
+					.isEqualTo(Murmur3.bucket(prefix + decimal));
+				assertThat(Murmur3.prefix(prefix).bucket(unit, Murmur3.suffix(":variant")))
+					.isEqualTo(Murmur3.bucket(prefix + decimal + ":variant"));
+			}
+		}
+	}
+
+	@Test
 	void suffixStartingWithALowSurrogateIsRefused() {
 		org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
 			.isThrownBy(() -> Murmur3.suffix("\uDC00x"))

@@ -26,10 +26,11 @@ public final class PerfectHash {
 	}
 
 	/**
-	 * A layout that gives each of the hash codes its own slot, in a table of at most 32 slots per
-	 * code (2 to 4 for a handful of codes).
+	 * A layout that gives each of the hash codes its own slot, in a table of at most 8 slots per
+	 * code (16 for a handful), so that a context's table stays small: past that, null, and the
+	 * caller probes a table half full instead.
 	 * @param hashes the hash codes of the members, distinct members may share a code
-	 * @return the layout, or null when the codes repeat or there are too many of them
+	 * @return the layout, or null when the codes repeat, there are too many, or none was found
 	 */
 	public static @Nullable PerfectHash find(int[] hashes) {
 		int size = hashes.length;
@@ -38,7 +39,7 @@ public final class PerfectHash {
 		}
 		// At least 2 slots (a shift of 32 would shift nothing), at least twice as many as codes
 		int bits = Math.max(1, 32 - Integer.numberOfLeadingZeros(Math.max(1, size * 2 - 1)));
-		int maxBits = bits + 4;
+		int maxBits = 31 - Integer.numberOfLeadingZeros(Math.max(16, size * 8));
 		for (; bits <= maxBits; bits++) {
 			for (int multiplier : MULTIPLIERS) {
 				if (distinct(hashes, multiplier, 32 - bits)) {

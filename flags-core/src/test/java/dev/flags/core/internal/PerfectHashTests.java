@@ -14,8 +14,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PerfectHashTests {
 
 	@Test
-	void givesEveryCodeASlotOfItsOwnWithinTheTable() {
+	void givesEveryCodeASlotOfItsOwnInASmallTable() {
 		SplittableRandom random = new SplittableRandom(42);
+		int found = 0;
 		for (int size = 0; size <= PerfectHash.MAX_SIZE; size++) {
 			for (int round = 0; round < 20; round++) {
 				Set<Integer> distinct = new HashSet<>();
@@ -24,9 +25,16 @@ class PerfectHashTests {
 				}
 				int[] hashes = distinct.stream().mapToInt(Integer::intValue).toArray();
 				PerfectHash layout = PerfectHash.find(hashes);
-				assertThat(layout).as("size %d", size).isNotNull();
+				if (size <= 16) {
+					// Small sets, the values of a condition or a context's attributes, always get one
+					assertThat(layout).as("size %d", size).isNotNull();
+				}
+				if (layout == null) {
+					continue;
+				}
+				found++;
 				assertThat(layout.capacity()).isGreaterThanOrEqualTo(Math.max(2, size * 2))
-					.isLessThanOrEqualTo(Math.max(2, size * 2) * 32);
+					.isLessThanOrEqualTo(Math.max(16, size * 8));
 				Set<Integer> slots = new HashSet<>();
 				for (int hash : hashes) {
 					int slot = layout.slot(hash);
@@ -35,6 +43,8 @@ class PerfectHashTests {
 				}
 			}
 		}
+		// Most larger sets find one too (about two in three up to 64 codes); the others are probed
+		assertThat(found).isGreaterThan(65 * 20 / 2);
 	}
 
 	@Test

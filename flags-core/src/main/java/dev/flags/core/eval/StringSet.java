@@ -15,9 +15,9 @@ import org.jspecify.annotations.Nullable;
  * {@code HashMap}'s nodes. The strings are interned, so that a constant, an enum name or any
  * other interned string is found by identity without comparing characters.
  * <p>
- * A set of up to {@value PerfectHash#MAX_SIZE} strings (the values of a condition, a short
- * include list) is laid out so that every member has a slot of its own: a lookup reads one slot
- * and never probes. Larger sets are probed, at most half full.
+ * A small set (the values of a condition, a short include list: always up to 16 strings, most up
+ * to {@value PerfectHash#MAX_SIZE}) is laid out so that every member has a slot of its own: a
+ * lookup reads one slot and never probes. Other sets are probed, at most half full.
  */
 final class StringSet {
 

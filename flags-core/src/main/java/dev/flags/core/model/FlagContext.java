@@ -59,9 +59,9 @@ public final class FlagContext {
 	private final Object[] slots;
 
 	/**
-	 * Whether every name sits in the slot its hash gives (up to {@value PerfectHash#MAX_SIZE}
-	 * attributes), so that a lookup reads one slot and never probes; the multiplier and shift
-	 * that give the slot.
+	 * Whether every name sits in the slot its hash gives (always for up to 16 attributes, mostly
+	 * up to {@value PerfectHash#MAX_SIZE}), so that a lookup reads one slot and never probes; the
+	 * multiplier and shift that give the slot.
 	 */
 	private final boolean perfect;
 

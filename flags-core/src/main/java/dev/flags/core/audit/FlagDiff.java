@@ -16,14 +16,14 @@ import org.jspecify.annotations.Nullable;
  * How two definitions of a flag differ, field by field of the flag's JSON (spec §1), so that
  * every field the codec writes is compared, unknown fields included. What the store maintains
  * itself is left out: the {@code version} (a record keeps it as its versions before and after),
- * and the history fields of the lifecycle ({@code updatedAt}, {@code fullyOnSince},
+ * and the history fields of the lifecycle ({@code updatedAt}, {@code updatedBy}, {@code fullyOnSince},
  * {@code fullyOffSince}, and {@code createdAt}, which the store fills in).
  */
 public final class FlagDiff {
 
 	/** Fields the store maintains itself: they follow a change, they are not one. */
 	private static final Set<String> MAINTAINED = Set.of("version", "createdAt", FlagHistory.UPDATED_AT,
-			FlagHistory.FULLY_ON_SINCE, FlagHistory.FULLY_OFF_SINCE);
+			FlagHistory.UPDATED_BY, FlagHistory.FULLY_ON_SINCE, FlagHistory.FULLY_OFF_SINCE);
 
 	private FlagDiff() {
 	}

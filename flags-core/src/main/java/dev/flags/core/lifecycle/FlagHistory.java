@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * The age and state history of a flag, kept in its definition by the store's write path (see
  * {@link #recordSave}): {@code createdAt} (a field of the spec), and the fields
- * {@value #UPDATED_AT}, {@value #FULLY_ON_SINCE} and {@value #FULLY_OFF_SINCE}, which the spec
+ * {@value #UPDATED_AT}, {@value #UPDATED_BY}, {@value #FULLY_ON_SINCE} and {@value #FULLY_OFF_SINCE}, which the spec
  * keeps as fields it does not know. Evaluation ignores all of them.
  * <p>
  * A flag that was written without a history, by hand, is taken to have been in its state since
@@ -29,6 +29,9 @@ public record FlagHistory(@Nullable Instant createdAt, @Nullable Instant updated
 
 	/** The field of the definition that holds when the flag was last written. */
 	public static final String UPDATED_AT = "updatedAt";
+
+	/** The field of the definition that holds who last wrote the flag: the actor of the change. */
+	public static final String UPDATED_BY = "updatedBy";
 
 	/** The field of the definition that holds since when the flag has been fully on. */
 	public static final String FULLY_ON_SINCE = "fullyOnSince";
@@ -87,6 +90,20 @@ public record FlagHistory(@Nullable Instant createdAt, @Nullable Instant updated
 	 * @return the definition to store
 	 */
 	public static Flag recordSave(@Nullable Flag stored, Flag flag, Instant now) {
+		return recordSave(stored, flag, now, null);
+	}
+
+	/**
+	 * The definition to store for a write, as {@link #recordSave(Flag, Flag, Instant)}, and with
+	 * {@value #UPDATED_BY} set to who makes it (or removed when unknown): whatever a writer sent in
+	 * that field is replaced too.
+	 * @param stored the flag as stored before the write, or null when it is created
+	 * @param flag the new definition
+	 * @param now the time of the write
+	 * @param actor who makes the write, or null when unknown
+	 * @return the definition to store
+	 */
+	public static Flag recordSave(@Nullable Flag stored, Flag flag, Instant now, @Nullable String actor) {
 		String time = Timestamps.format(now);
 		Flag.Builder builder = flag.toBuilder();
 		if (flag.createdAt() == null) {
@@ -94,9 +111,13 @@ public record FlagHistory(@Nullable Instant createdAt, @Nullable Instant updated
 		}
 		Map<String, @Nullable Object> extra = new LinkedHashMap<>(flag.extra());
 		extra.remove(UPDATED_AT);
+		extra.remove(UPDATED_BY);
 		extra.remove(FULLY_ON_SINCE);
 		extra.remove(FULLY_OFF_SINCE);
 		extra.put(UPDATED_AT, time);
+		if (actor != null) {
+			extra.put(UPDATED_BY, actor);
+		}
 		FlagState state = FlagState.of(flag);
 		String field = sinceField(state);
 		if (field != null) {
@@ -108,6 +129,16 @@ public record FlagHistory(@Nullable Instant createdAt, @Nullable Instant updated
 			extra.put(field, (since != null) ? Timestamps.format(since) : time);
 		}
 		return builder.extra(extra).build();
+	}
+
+	/**
+	 * Who last wrote a flag through a store, as its definition holds it.
+	 * @param flag the definition
+	 * @return the actor, or null when unknown (never written through a store since it was kept)
+	 */
+	public static @Nullable String updatedBy(Flag flag) {
+		Object actor = flag.extra().get(UPDATED_BY);
+		return (actor instanceof String s && !s.isBlank()) ? s : null;
 	}
 
 	private static @Nullable String sinceField(FlagState state) {

@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
  * @param state whether it is fully on, fully off, or neither
  * @param createdAt when it was created, when known
  * @param updatedAt when it was last written through a store, when known
+ * @param updatedBy who last wrote it through a store (the actor of the change), when known
  * @param fullyOnSince since when it has been fully on, when it is and that is known
  * @param fullyOffSince since when it has been fully off, when it is and that is known
  * @param expiresAt when it is due for removal, when set
@@ -21,7 +22,7 @@ import org.jspecify.annotations.Nullable;
  * @param stale why it is due for removal, or null when it is not
  */
 public record FlagLifecycle(String key, FlagKind kind, FlagState state, @Nullable Instant createdAt,
-		@Nullable Instant updatedAt, @Nullable Instant fullyOnSince, @Nullable Instant fullyOffSince,
+		@Nullable Instant updatedAt, @Nullable String updatedBy, @Nullable Instant fullyOnSince, @Nullable Instant fullyOffSince,
 		@Nullable Instant expiresAt, @Nullable Instant lastEvaluated, boolean referenced, @Nullable StaleFlag stale) {
 
 }

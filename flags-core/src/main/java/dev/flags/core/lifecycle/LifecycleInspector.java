@@ -100,7 +100,7 @@ public final class LifecycleInspector {
 	private FlagLifecycle lifecycle(Flag flag, boolean referenced, @Nullable StaleFlag stale) {
 		FlagHistory history = FlagHistory.of(flag);
 		return new FlagLifecycle(flag.key(), flag.kind(), history.state(), history.createdAt(), history.updatedAt(),
-				history.fullyOnSince(), history.fullyOffSince(), Timestamps.parse(flag.expiresAt()),
+				FlagHistory.updatedBy(flag), history.fullyOnSince(), history.fullyOffSince(), Timestamps.parse(flag.expiresAt()),
 				(this.usage != null) ? this.usage.lastEvaluated(flag.key()) : null, referenced, stale);
 	}
 

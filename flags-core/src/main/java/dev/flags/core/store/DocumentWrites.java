@@ -7,6 +7,7 @@ import dev.flags.core.lifecycle.FlagHistory;
 import dev.flags.core.model.Definitions;
 import dev.flags.core.model.DefinitionsValidator;
 import dev.flags.core.model.Flag;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The write rules every store shares: the version check, the version bump, the flag's history
@@ -44,6 +45,23 @@ public final class DocumentWrites {
 	 * @throws dev.flags.core.model.InvalidDefinitionsException when the resulting document is invalid
 	 */
 	public static Definitions save(Definitions document, Flag flag, long expectedVersion, Clock clock) {
+		return save(document, flag, expectedVersion, clock, null);
+	}
+
+	/**
+	 * The document with the flag saved, recording who saved it in the flag's history.
+	 * @param document the current document
+	 * @param flag the new definition
+	 * @param expectedVersion the version the write was based on; 0 to create
+	 * @param clock the clock that dates the flag's history
+	 * @param actor who makes the write (a {@code Change}'s actor), or null when unknown
+	 * @return the new document; the saved flag carries version {@code expectedVersion + 1} and
+	 * its history brought up to date
+	 * @throws VersionConflictException when the stored version is not the expected one
+	 * @throws dev.flags.core.model.InvalidDefinitionsException when the resulting document is invalid
+	 */
+	public static Definitions save(Definitions document, Flag flag, long expectedVersion, Clock clock,
+			@Nullable String actor) {
 		if (expectedVersion < 0) {
 			throw new IllegalArgumentException("expectedVersion must not be negative (was " + expectedVersion + ")");
 		}
@@ -52,7 +70,7 @@ public final class DocumentWrites {
 			throw new VersionConflictException(flag.key(), expectedVersion,
 					current.map(Flag::currentVersion).orElse(null));
 		}
-		Flag recorded = FlagHistory.recordSave(current.orElse(null), flag, clock.instant());
+		Flag recorded = FlagHistory.recordSave(current.orElse(null), flag, clock.instant(), actor);
 		Definitions changed = document.withFlag(recorded.withVersion(expectedVersion + 1));
 		DefinitionsValidator.validate(changed);
 		return changed;

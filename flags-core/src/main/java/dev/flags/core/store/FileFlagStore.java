@@ -318,7 +318,8 @@ public final class FileFlagStore implements FlagStore {
 	@Override
 	public FlagWrite save(Flag flag, long expectedVersion, Change change) {
 		return write("save flag '" + flag.key() + "'",
-				(document) -> DocumentWrites.save(document, flag, expectedVersion, this.clock), StoreChange.Type.SAVED,
+				(document) -> DocumentWrites.save(document, flag, expectedVersion, this.clock, change.actor()),
+				StoreChange.Type.SAVED,
 				flag.key(), change);
 	}
 

@@ -77,7 +77,7 @@ public final class InMemoryFlagStore implements FlagStore {
 		FlagWrite write;
 		synchronized (this) {
 			Flag before = this.document.flag(flag.key()).orElse(null);
-			Definitions changed = DocumentWrites.save(this.document, flag, expectedVersion, this.clock);
+			Definitions changed = DocumentWrites.save(this.document, flag, expectedVersion, this.clock, change.actor());
 			Flag after = DocumentWrites.stored(changed, flag.key());
 			write = new FlagWrite(after, record(before, after, change));
 			this.document = changed;

@@ -56,6 +56,20 @@ class FlagHistoryTests {
 	}
 
 	@Test
+	void aWriteRecordsWhoMadeItAndReplacesWhatAWriterSentThere() {
+		Flag stored = FlagHistory.recordSave(null, Flag.builder("f").rollout(100).build(), MAY, "alice");
+		assertThat(stored.extra()).containsEntry(FlagHistory.UPDATED_BY, "alice");
+		assertThat(FlagHistory.updatedBy(stored)).isEqualTo("alice");
+		Flag forged = stored.toBuilder().extra(java.util.Map.of(FlagHistory.UPDATED_BY, "mallory")).build();
+		Flag byBob = FlagHistory.recordSave(stored, forged, JUNE, "bob");
+		assertThat(FlagHistory.updatedBy(byBob)).isEqualTo("bob");
+		// A write whose actor is unknown leaves no name behind, not the previous writer's
+		Flag unknown = FlagHistory.recordSave(byBob, byBob, JUNE);
+		assertThat(unknown.extra()).doesNotContainKey(FlagHistory.UPDATED_BY);
+		assertThat(FlagHistory.updatedBy(unknown)).isNull();
+	}
+
+	@Test
 	void leavingAStateRemovesItsSinceAndEnteringOneStartsIt() {
 		Flag on = FlagHistory.recordSave(null, Flag.builder("f").rollout(100).build(), MAY);
 		Flag partial = FlagHistory.recordSave(on, on.withRollout(BigDecimal.TEN), JUNE);

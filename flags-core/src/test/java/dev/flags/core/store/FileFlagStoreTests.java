@@ -483,6 +483,7 @@ class FileFlagStoreTests extends AbstractFlagStoreTests {
 		Map<?, ?> definition = new LinkedHashMap<>((Map<?, ?>) line.get("definition"));
 		assertThat(definition.remove("createdAt")).isNotNull();
 		assertThat(definition.remove("updatedAt")).isNotNull();
+		assertThat(definition.remove("updatedBy")).isEqualTo("alice");
 		((Map<Object, Object>) line).put("definition", definition);
 		assertThat(line).isEqualTo(PlainJson.read("""
 				{"time": "2026-11-30T10:15:30Z", "type": "ROLLOUT_CHANGED", "flag": "new-checkout", "actor": "alice",

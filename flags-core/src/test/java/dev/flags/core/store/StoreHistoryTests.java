@@ -43,6 +43,24 @@ class StoreHistoryTests {
 
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("stores")
+	void recordsWhoMadeTheLastWrite(String name, Function<MutableClock, FlagStore> stores) {
+		try (FlagStore store = stores.apply(this.clock)) {
+			Flag created = store.save(Flag.builder("checkout").rollout(0).build(), 0,
+					dev.flags.core.audit.Change.by("alice", "create")).flag();
+			assertThat(FlagHistory.updatedBy(created)).isEqualTo("alice");
+			Flag ramped = store.save(created.withRollout(BigDecimal.TEN), 1, dev.flags.core.audit.Change.by("bob", null))
+				.flag();
+			assertThat(FlagHistory.updatedBy(ramped)).isEqualTo("bob");
+			assertThat(FlagHistory.updatedBy(store.load().flag("checkout").orElseThrow())).isEqualTo("bob");
+			// Recorded in the definition, but not a change of it: the audit diff leaves it out
+			assertThat(store.auditLog().read(dev.flags.core.audit.AuditQuery.recent(1)).records().get(0).changes())
+				.extracting(dev.flags.core.audit.FieldChange::field)
+				.containsExactly("rollout");
+		}
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("stores")
 	void keepsTheHistoryAcrossEveryKindOfChange(String name, Function<MutableClock, FlagStore> stores) {
 		try (FlagStore store = stores.apply(this.clock)) {
 			Flag created = store.save(Flag.builder("checkout").rollout(0).build(), 0);

@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param state {@code FULLY_ON}, {@code FULLY_OFF} or {@code PARTIAL}
  * @param updatedAt when the flag was last written through the store, when known
+ * @param updatedBy who last wrote it through the store (the actor of the change), when known
  * @param fullyOnSince since when it has been fully on, when it is and that is known
  * @param fullyOffSince since when it has been fully off, when it is and that is known
  * @param lastEvaluated when this instance last evaluated it, if it did since it started
@@ -20,13 +21,14 @@ import org.jspecify.annotations.Nullable;
  * @param stale why it is due for removal, or null (left out) when it is not
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record FlagLifecycleDescriptor(String state, @Nullable String updatedAt, @Nullable String fullyOnSince,
+public record FlagLifecycleDescriptor(String state, @Nullable String updatedAt, @Nullable String updatedBy,
+		@Nullable String fullyOnSince,
 		@Nullable String fullyOffSince, @Nullable String lastEvaluated, boolean referenced,
 		@Nullable StaleDescriptor stale) {
 
 	static FlagLifecycleDescriptor of(FlagLifecycle lifecycle) {
 		StaleFlag stale = lifecycle.stale();
-		return new FlagLifecycleDescriptor(lifecycle.state().name(), text(lifecycle.updatedAt()),
+		return new FlagLifecycleDescriptor(lifecycle.state().name(), text(lifecycle.updatedAt()), lifecycle.updatedBy(),
 				text(lifecycle.fullyOnSince()), text(lifecycle.fullyOffSince()), text(lifecycle.lastEvaluated()),
 				lifecycle.referenced(),
 				(stale != null) ? new StaleDescriptor(stale.reason().name(), stale.description(), stale.action())

@@ -210,7 +210,8 @@ public final class RedisFlagStore implements FlagStore {
 
 	private FlagWrite write(Flag flag, long expectedVersion, Change change, Map<String, String> auditFields) {
 		Definitions current = currentForWrite("save flag '" + flag.key() + "'");
-		Flag stored = DocumentWrites.stored(DocumentWrites.save(current, flag, expectedVersion, this.clock), flag.key());
+		Flag stored = DocumentWrites.stored(
+				DocumentWrites.save(current, flag, expectedVersion, this.clock, change.actor()), flag.key());
 		// The script checks the version again: the flag it replaces is the one read here.
 		AuditRecord record = AuditRecord.of("", current.flag(flag.key()).orElse(null), stored, change);
 		Written written = this.commands.save(stored, expectedVersion, change.time(),

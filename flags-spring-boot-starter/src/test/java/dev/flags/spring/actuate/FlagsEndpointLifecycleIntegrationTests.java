@@ -99,7 +99,7 @@ class FlagsEndpointLifecycleIntegrationTests {
 		assertThat(lifecycles.get("holiday-banner")).containsEntry("state", "FULLY_ON")
 			.containsEntry("fullyOnSince", "2026-06-01T00:00:00Z")
 			.containsEntry("referenced", false)
-			.doesNotContainKeys("updatedAt", "fullyOffSince", "lastEvaluated");
+			.doesNotContainKeys("updatedAt", "updatedBy", "fullyOffSince", "lastEvaluated");
 		assertThat(map(lifecycles.get("holiday-banner").get("stale"))).containsEntry("reason", "FULLY_ON")
 			.containsEntry("action", "remove the flag and its off path");
 		assertThat(lifecycles.get("old-search")).containsEntry("state", "FULLY_OFF")
@@ -146,6 +146,8 @@ class FlagsEndpointLifecycleIntegrationTests {
 		Map<String, Object> checkout = lifecycles(flags()).get("checkout");
 		assertThat(checkout).containsEntry("state", "FULLY_ON")
 			.containsEntry("updatedAt", "2026-11-29T12:00:00Z")
+			// Who made it: this test's request carries no principal
+			.containsEntry("updatedBy", "anonymous")
 			.containsEntry("fullyOnSince", "2026-11-29T12:00:00Z")
 			.doesNotContainKey("stale");
 

@@ -14,6 +14,7 @@ import dev.flags.core.audit.AuditQuery;
 import dev.flags.core.audit.AuditRecord;
 import dev.flags.core.audit.Change;
 import dev.flags.core.audit.FieldChange;
+import dev.flags.core.lifecycle.FlagHistory;
 import dev.flags.core.model.Definitions;
 import dev.flags.core.model.Flag;
 import dev.flags.core.store.FlagWrite;
@@ -96,6 +97,8 @@ class RedisAuditLogTests {
 		this.store.save(stored("payments").withEnabled(false), 2, change("carol", "incident 42"));
 		this.store.save(stored("payments").withEnabled(true), 3, change("carol", "incident over"));
 		this.store.save(stored("payments").withRollout(BigDecimal.valueOf(75)), 4, change("dave", null));
+		// The stored definition says who last wrote it, as the other stores' do
+		assertThat(stored("payments").extra()).containsEntry(FlagHistory.UPDATED_BY, "dave");
 		FlagWrite deleted = this.store.delete("payments", 5, change("erin", "released"));
 
 		List<MapRecord<String, Object, Object>> entries = this.redis.opsForStream()

@@ -75,6 +75,11 @@ final class FeatureFlagBeanValidator implements BeanPostProcessor, FlagReference
 				throw new IllegalStateException(gated.label() + " has no effect: a proxy cannot gate a "
 						+ (Modifier.isPrivate(modifiers) ? "private" : "static") + " method");
 			}
+			if (Modifier.isFinal(modifiers)) {
+				// A class-based proxy (Spring Boot's default) cannot override it: calls would run ungated
+				throw new IllegalStateException(gated.label() + " has no effect: a class-based proxy, Spring Boot's "
+						+ "default, cannot override a final method; remove 'final' (in Kotlin, make it 'open')");
+			}
 			Gate.create(gated);
 			methods.add(gated);
 		}

@@ -101,6 +101,13 @@ class FeatureFlagValidationTests {
 	}
 
 	@Test
+	void annotationOnFinalMethodFailsStartupRatherThanRunningUngated() {
+		this.runner.withBean(FinalMethod.class)
+			.run((context) -> assertThat(startupError(context)).contains("FinalMethod.price()")
+				.contains("cannot override a final method"));
+	}
+
+	@Test
 	void blankFlagKeyFailsStartup() {
 		this.runner.withBean(BlankKey.class)
 			.run((context) -> assertThat(startupError(context)).contains("BlankKey.price()").contains("names no flag"));
@@ -218,6 +225,15 @@ class FeatureFlagValidationTests {
 		@FeatureFlag(value = "cheap", unit = "#customerId +")
 		public int price(String customerId) {
 			return 1;
+		}
+
+	}
+
+	static class FinalMethod {
+
+		@FeatureFlag("new-pricing")
+		public final String price() {
+			return "new";
 		}
 
 	}

@@ -47,6 +47,16 @@ class PricingExperimentTests {
 	}
 
 	@Test
+	void lookingAtOnesFlagsExposesNoOneSeeingThePricingPageDoes() throws Exception {
+		long before = number(results().get("totalUsers"));
+		HttpClient visitor = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+		assertThat(send(visitor, "/my-flags")).contains("pricing-page");
+		assertThat(number(results().get("totalUsers"))).isEqualTo(before);
+		send(visitor, "/pricing");
+		assertThat(number(results().get("totalUsers"))).isEqualTo(before + 1);
+	}
+
+	@Test
 	void theSimulatorFillsInTheResults() throws Exception {
 		long usersBefore = number(results().get("totalUsers"));
 		Map<String, Object> simulated = map(json.readValue(send("POST", "/simulate?visitors=2000", 200), Map.class));
@@ -86,6 +96,14 @@ class PricingExperimentTests {
 
 	private static long converted(Map<String, Object> variant) {
 		return Math.round(((Number) variant.get("mean")).doubleValue() * number(variant.get("users")));
+	}
+
+	private String send(HttpClient visitor, String path) throws IOException, InterruptedException {
+		HttpResponse<String> response = visitor.send(
+				HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path)).GET().build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).as("GET %s: %s", path, response.body()).isEqualTo(200);
+		return response.body();
 	}
 
 	private String send(String method, String path, int status) throws IOException, InterruptedException {

@@ -36,7 +36,8 @@ class MyFlagsController {
 			.append(Page.escape(visitor.attributes().toString()))
 			.append("</code></p><table><tr><th>flag</th><th>kind</th><th>state</th><th>variant</th><th>reason</th><th>rule</th></tr>");
 		for (Flag flag : snapshot.definitions().flags()) {
-			Evaluation evaluation = this.flags.evaluate(flag.key(), visitor);
+			// From the snapshot, which tells no listener: looking at one's flags is not being shown a variant
+			Evaluation evaluation = snapshot.evaluate(flag.key(), visitor);
 			body.append("<tr data-flag=\"").append(flag.key()).append("\"><td>").append(flag.key())
 				.append("</td><td>").append(flag.kind().json())
 				.append("</td><td class=\"").append(evaluation.enabled() ? "on\">on" : "off\">off")
@@ -51,8 +52,9 @@ class MyFlagsController {
 	Map<String, Evaluation> json() {
 		FlagContext visitor = this.flags.currentContext();
 		Map<String, Evaluation> evaluations = new LinkedHashMap<>();
-		for (Flag flag : this.flags.snapshot().definitions().flags()) {
-			evaluations.put(flag.key(), this.flags.evaluate(flag.key(), visitor));
+		FlagSnapshot snapshot = this.flags.snapshot();
+		for (Flag flag : snapshot.definitions().flags()) {
+			evaluations.put(flag.key(), snapshot.evaluate(flag.key(), visitor));
 		}
 		return evaluations;
 	}

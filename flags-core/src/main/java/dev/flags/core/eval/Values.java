@@ -86,7 +86,77 @@ final class Values {
 
 	/** The number a value holds; only call when {@link #isNumber} is true. */
 	static double toDouble(Object value) {
-		return (value instanceof Number n) ? n.doubleValue() : Double.parseDouble((String) value);
+		if (value instanceof Number n) {
+			return n.doubleValue();
+		}
+		String s = (String) value;
+		double fast = fastParse(s);
+		return Double.isNaN(fast) ? Double.parseDouble(s) : fast;
+	}
+
+	/** Exact powers of ten up to 10^22, the largest a double holds exactly. */
+	private static final double[] POWERS_OF_TEN = { 1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+			1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22 };
+
+	/**
+	 * The value of a string in the JSON number grammar whose digits fit in 2^53 and whose decimal
+	 * exponent is at most 22 in magnitude, without allocating: the digits as a long, multiplied or
+	 * divided by an exact power of ten, which IEEE arithmetic rounds correctly, so that the result
+	 * is the one {@code Double.parseDouble} gives. NaN for any other string (the caller parses it).
+	 */
+	static double fastParse(String s) {
+		int length = s.length();
+		int i = 0;
+		boolean negative = length > 0 && s.charAt(0) == '-';
+		if (negative) {
+			i++;
+		}
+		long digits = 0;
+		int count = 0;
+		int scale = 0;
+		boolean fraction = false;
+		for (; i < length; i++) {
+			char c = s.charAt(i);
+			if (c == '.' && !fraction) {
+				fraction = true;
+				continue;
+			}
+			if (!isDigit(c)) {
+				break;
+			}
+			if (count >= 15) {
+				return Double.NaN;
+			}
+			digits = digits * 10 + (c - '0');
+			count += (digits != 0) ? 1 : 0;
+			scale += fraction ? 1 : 0;
+		}
+		int exponent = 0;
+		if (i < length) {
+			char c = s.charAt(i);
+			if (c != 'e' && c != 'E') {
+				return Double.NaN;
+			}
+			i++;
+			boolean negativeExponent = false;
+			if (i < length && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+				negativeExponent = s.charAt(i) == '-';
+				i++;
+			}
+			if (i == length || length - i > 3) {
+				return Double.NaN;
+			}
+			for (; i < length; i++) {
+				exponent = exponent * 10 + (s.charAt(i) - '0');
+			}
+			exponent = negativeExponent ? -exponent : exponent;
+		}
+		int power = exponent - scale;
+		if (power < -22 || power > 22) {
+			return Double.NaN;
+		}
+		double value = (power >= 0) ? digits * POWERS_OF_TEN[power] : digits / POWERS_OF_TEN[-power];
+		return negative ? -value : value;
 	}
 
 	/** Whether a string matches {@code -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?} exactly. */

@@ -38,6 +38,7 @@ class AllocationFreeEvaluationTests {
 		flags.add(rule("ends-with", Condition.of("email", Operator.ENDS_WITH, ".com")));
 		flags.add(rule("gt", Condition.of("age", Operator.GT, 18)));
 		flags.add(rule("lte", Condition.of("score", Operator.LTE, 9.5)));
+		flags.add(rule("gte-numeric-string", Condition.of("limit", Operator.GTE, 250)));
 		flags.add(rule("before-string", Condition.of("signupDate", Operator.BEFORE, "2026-01-01")));
 		flags.add(rule("after-date-time", Condition.of("lastSeen", Operator.AFTER, "2025-01-01T00:00:00Z")));
 		flags.add(rule("after-millis", Condition.of("createdAt", Operator.AFTER, "2020-01-01")));
@@ -75,6 +76,7 @@ class AllocationFreeEvaluationTests {
 				.attribute("appVersion", List.of("1.9.9", "2.3.1-beta.2", "2.3.1", "10.0.0-beta").get(i % 4))
 				.attribute("accountId", "account-" + (i / 2))
 				.attribute("orgId", 1000 + i)
+				.attribute("limit", (i % 2 == 0) ? "249.5" : "1e3")
 				.build();
 		}
 		List<String> keys = flags.stream().map(Flag::key).toList();

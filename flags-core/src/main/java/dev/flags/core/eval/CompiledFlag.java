@@ -113,14 +113,14 @@ final class CompiledFlag {
 		List<Evaluation> table = new ArrayList<>();
 		table.add(DISABLED, new Evaluation(false, null, Reason.DISABLED, null));
 		table.add(EXCLUDED, new Evaluation(false, null, Reason.EXCLUDED, null));
-		this.included = outcomes(table, Reason.INCLUDED, null, names);
+		this.included = addOutcomes(table, Reason.INCLUDED, null, names);
 		this.rules = new CompiledRule[flag.rules().size()];
 		for (int r = 0; r < this.rules.length; r++) {
 			this.rules[r] = new CompiledRule(flag.rules().get(r), r, names, segments, table);
 		}
 		this.firstRule = (this.rules.length > 0) ? this.rules[0].when : null;
 		this.threshold = threshold(flag.rollout());
-		this.rollout = outcomes(table, Reason.ROLLOUT, null, names);
+		this.rollout = addOutcomes(table, Reason.ROLLOUT, null, names);
 		this.outcomes = table.toArray(new Evaluation[0]);
 		this.on = new boolean[this.outcomes.length];
 		this.variants = new String[this.outcomes.length];
@@ -132,7 +132,7 @@ final class CompiledFlag {
 	}
 
 	/** Adds the outcomes of a step to the table: off, no unit, on with each variant (or just on). */
-	static int outcomes(List<Evaluation> table, Reason reason, @Nullable Integer rule, String[] variants) {
+	static int addOutcomes(List<Evaluation> table, Reason reason, @Nullable Integer rule, String[] variants) {
 		int first = table.size();
 		table.add(new Evaluation(false, null, reason, rule));
 		table.add(new Evaluation(false, null, Reason.NO_BUCKETING_KEY, rule));
@@ -338,7 +338,7 @@ final class CompiledFlag {
 			this.when = CompiledCondition.all(attributes);
 			this.threshold = threshold(rule.effectiveRollout());
 			this.fixedVariant = (rule.variant() != null) ? List.of(variants).indexOf(rule.variant()) : -1;
-			this.outcomes = outcomes(table, Reason.RULE_MATCH, index, variants);
+			this.outcomes = addOutcomes(table, Reason.RULE_MATCH, index, variants);
 		}
 
 		/**

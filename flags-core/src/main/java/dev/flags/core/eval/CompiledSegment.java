@@ -26,12 +26,11 @@ final class CompiledSegment {
 			rules.add(CompiledCondition.all(rule.when().stream().map(CompiledCondition::onAttribute).toList()));
 		}
 		CompiledCondition anyRule = CompiledCondition.any(rules);
-		StringSet include = StringSet.of(segment.include());
-		StringSet exclude = StringSet.of(segment.exclude());
-		if (include.isEmpty() && exclude.isEmpty()) {
+		StringSet listed = StringSet.union(segment.include(), segment.exclude());
+		if (listed.isEmpty()) {
 			return anyRule;
 		}
-		return new Listed(include, exclude, anyRule, StringSet.union(segment.include(), segment.exclude()));
+		return new Listed(listed, StringSet.of(segment.exclude()), anyRule);
 	}
 
 	/**
@@ -46,7 +45,7 @@ final class CompiledSegment {
 
 		private final CompiledCondition rules;
 
-		Listed(StringSet include, StringSet exclude, CompiledCondition rules, StringSet listed) {
+		Listed(StringSet listed, StringSet exclude, CompiledCondition rules) {
 			this.listed = listed;
 			this.exclude = exclude;
 			this.rules = rules;
